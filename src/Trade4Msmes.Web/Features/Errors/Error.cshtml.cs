@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Trade4Msmes.Web.Features.Errors;
+
+// One place renders every error: a localized page for people, problem+json for the API.
+[IgnoreAntiforgeryToken]
+public class ErrorModel(IProblemDetailsService problems) : PageModel
+{
+    const string DetailKey = "Trade4Msmes.ErrorDetail";
+
+    public int Code { get; private set; }
+    public string? Detail { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(int code) => RenderAsync(code);
+
+    public Task<IActionResult> OnPostAsync(int code) => RenderAsync(code);
+
+    // Pages call this before returning a bare status code, so the error page can say what was wrong.
+    public static void SetDetail(HttpContext context, string detail) => context.Items[DetailKey] = detail;
+
+    async Task<IActionResult> RenderAsync(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : 500;
+        Detail = HttpContext.Items[DetailKey] as string;
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? "";
+        if (originalPath.StartsWith("/api/", StringComparison.Ordinal) || originalPath.StartsWith("/openapi", StringComparison.Ordinal))
+        {
+            Response.StatusCode = Code;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = HttpContext,
+                ProblemDetails = { Status = Code, Detail = Code == 500 ? null : Detail },
+            });
+            return new EmptyResult();
+        }
+        var lang = originalPath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (Languages.IsSupported(lang))
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(lang!);
+        }
+        Response.StatusCode = Code;
+        return Page();
+    }
+}

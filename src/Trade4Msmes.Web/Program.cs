@@ -1,0 +1,62 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Trade4Msmes.Web;
+using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Features.Agreements;
+using Trade4Msmes.Web.Features.Economies;
+using Trade4Msmes.Web.Features.Nomenclature;
+using Trade4Msmes.Web.Importing;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddReferenceData();
+builder.Services.AddScoped<HsQueries>();
+builder.Services.AddScoped<EconomyQueries>();
+builder.Services.AddScoped<AgreementQueries>();
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages(o => o.Conventions.Add(new LanguageRouteConvention()))
+    .WithRazorPagesRoot("/Features");
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<BrotliCompressionProvider>();
+    o.Providers.Add<GzipCompressionProvider>();
+});
+builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
+var app = builder.Build();
+
+// "setup" creates or upgrades the database and loads the reference data, then exits (for deployments and CI).
+await app.Services.PrepareDatabaseAsync();
+if (args.Contains("setup"))
+{
+    return;
+}
+
+app.UseResponseCompression();
+app.UseExceptionHandler("/error/500");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRequestLocalization(Languages.LocalizationOptions());
+
+app.MapGet("/", Languages.RedirectToPreferred).ExcludeFromDescription();
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.MapHs();
+app.MapEconomies();
+app.MapAgreements();
+app.MapRazorPages();
+
+app.Run();
+
+public partial class Program;
