@@ -14,19 +14,19 @@ public record AgreementFilterInput(string? Party, string? Status, string? Type, 
         string? party = null;
         if (!string.IsNullOrWhiteSpace(Party) && !EconomyCode.TryNormalize(Party.Trim(), out party))
         {
-            error = new("“{0}” is not an economy code: use three letters, such as KEN or FRA.", Party);
+            error = new InputError("“{0}” is not an economy code: use three letters, such as KEN or FRA.", Party);
             return false;
         }
         var status = AgreementStatus.FromSlug(Status);
         if (!string.IsNullOrWhiteSpace(Status) && status is null)
         {
-            error = new("Unknown status “{0}”. Use one of: {1}.", Status, string.Join(", ", AgreementStatus.All.Select(s => s.Slug)));
+            error = new InputError("Unknown status “{0}”. Use one of: {1}.", Status, string.Join(", ", AgreementStatus.All.Select(s => s.Slug)));
             return false;
         }
         var type = Type?.Trim().ToUpperInvariant();
         if (!string.IsNullOrWhiteSpace(type) && !AgreementType.All.Contains(type))
         {
-            error = new("Unknown agreement type “{0}”. Use one of: {1}.", Type!, string.Join(", ", AgreementType.All));
+            error = new InputError("Unknown agreement type “{0}”. Use one of: {1}.", Type!, string.Join(", ", AgreementType.All));
             return false;
         }
         DateOnly? inForceOn = null;
@@ -34,14 +34,14 @@ public record AgreementFilterInput(string? Party, string? Status, string? Type, 
         {
             if (!DateOnly.TryParseExact(InForceOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                error = new("“{0}” is not a date: write it as YYYY-MM-DD, for example 2026-01-31.", InForceOn);
+                error = new InputError("“{0}” is not a date: write it as YYYY-MM-DD, for example 2026-01-31.", InForceOn);
                 return false;
             }
             inForceOn = date;
         }
         if (Page is < 1 || PageSize is < 1 or > AgreementFilter.MaxPageSize)
         {
-            error = new("Pages start at 1 and hold at most {0} agreements.", AgreementFilter.MaxPageSize);
+            error = new InputError("Pages start at 1 and hold at most {0} agreements.", AgreementFilter.MaxPageSize);
             return false;
         }
         filter = new AgreementFilter(party, status, string.IsNullOrWhiteSpace(type) ? null : type, inForceOn, Q?.Trim(),

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Trade4Msmes.Web.Features.Agreements;
 
 // The status values of the WTO RTA database, with the short slugs our URLs use.
@@ -20,6 +22,19 @@ public static class AgreementStatus
 
     public static string? FromSlug(string? slug) => All.FirstOrDefault(s => s.Slug == slug).Value;
 
+    // Literal keys, so the resource test sees every label that needs a translation.
+    public static string Label(IStringLocalizer localizer, string status) => status switch
+    {
+        InForce => localizer["In force"],
+        InForceForSome => localizer["In force for at least one party"],
+        Inactive => localizer["Inactive"],
+        EarlyAnnouncementSigned => localizer["Signed, not yet in force"],
+        EarlyAnnouncementUnderNegotiation => localizer["Under negotiation"],
+        _ => status,
+    };
+
+    public static bool IsInForce(string status) => status is InForce or InForceForSome;
+
     public static int SortOrder(string status) => All.Select(s => s.Value).ToList().IndexOf(status) is var i and >= 0 ? i : All.Count;
 }
 
@@ -27,4 +42,15 @@ public static class AgreementStatus
 public static class AgreementType
 {
     public static readonly IReadOnlyList<string> All = ["FTA", "CU", "PSA", "EIA"];
+}
+
+public static class Coverage
+{
+    public static string Label(IStringLocalizer localizer, string? coverage) => coverage switch
+    {
+        "Goods" => localizer["Goods"],
+        "Services" => localizer["Services"],
+        "Goods & Services" => localizer["Goods and services"],
+        _ => "",
+    };
 }

@@ -81,18 +81,20 @@ public class HsQueries(AppDbContext db)
 
     async Task<(int, IReadOnlyList<HsCorrelationDto>)> CorrelationsAsync(int edition, string code, int limit, CancellationToken ct)
     {
-        var pairs = edition == HsEdition.Current
-            ? db.HsCorrelations.Where(p => p.Hs2022Code == code).Select(p => new { Code = p.Hs2017Code, p.Relationship })
-            : db.HsCorrelations.Where(p => p.Hs2017Code == code).Select(p => new { Code = p.Hs2022Code, p.Relationship });
         var other = edition == HsEdition.Current ? HsEdition.Previous : HsEdition.Current;
-        var count = await pairs.CountAsync(ct);
-        var rows = await pairs
-            .Join(db.HsCodes.Where(c => c.Edition == other), p => p.Code, c => c.Code,
-                (p, c) => new HsCorrelationDto(p.Code, c.Description, p.Relationship))
-            .OrderBy(r => r.Code)
-            .Take(limit)
-            .ToListAsync(ct);
-        return (count, rows);
+        var others = db.HsCodes.Where(c => c.Edition == other);
+        var rows = edition == HsEdition.Current
+            ? from p in db.HsCorrelations
+              where p.Hs2022Code == code
+              join c in others on p.Hs2017Code equals c.Code
+              select new { c.Code, c.Description, p.Relationship }
+            : from p in db.HsCorrelations
+              where p.Hs2017Code == code
+              join c in others on p.Hs2022Code equals c.Code
+              select new { c.Code, c.Description, p.Relationship };
+        var count = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(r => r.Code).Take(limit).ToListAsync(ct);
+        return (count, page.Select(r => new HsCorrelationDto(r.Code, r.Description, r.Relationship)).ToList());
     }
 
     static string LevelName(HsLevel level) => level switch

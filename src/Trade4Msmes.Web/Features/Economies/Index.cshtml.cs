@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Trade4Msmes.Web.Features.Economies;
+
+public class IndexModel(EconomyQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? MsmeGroup { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? WtoMember { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Group { get; set; }
+
+    public IReadOnlyList<RegionDto> Regions { get; private set; } = [];
+    public IReadOnlyList<EconomySummaryDto> Economies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Regions = await queries.RegionsAsync(Languages.Current, ct);
+        if (!ModelState.IsValid || Group is not (null or "" or "ldc" or "lldc" or "sids")
+            || Region is { } r && !Regions.Any(x => x.Code == r))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ModelState.AddModelError("", "");
+            return Page();
+        }
+        Economies = await queries.ListAsync(new EconomyFilter(Region, MsmeGroup, WtoMember, Group.NullIfBlank()), Languages.Current, ct);
+        return Page();
+    }
+}
+
+static class StringExtensions
+{
+    public static string? NullIfBlank(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

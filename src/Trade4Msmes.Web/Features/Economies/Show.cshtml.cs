@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Trade4Msmes.Web.Features.Errors;
+
+namespace Trade4Msmes.Web.Features.Economies;
+
+public class ShowModel(EconomyQueries queries, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public EconomyDto Economy { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string iso3, CancellationToken ct)
+    {
+        if (!EconomyCode.TryNormalize(iso3, out var code))
+        {
+            ErrorModel.SetDetail(HttpContext, localizer["“{0}” is not an economy code: use three letters, such as KEN or FRA.", iso3]);
+            return BadRequest();
+        }
+        if (code != iso3)
+        {
+            return RedirectPermanent($"/{Languages.Current}/economies/{code}");
+        }
+        if (await queries.EconomyAsync(code, Languages.Current, ct) is not { } economy)
+        {
+            ErrorModel.SetDetail(HttpContext, localizer["There is no economy with code {0}.", code]);
+            return NotFound();
+        }
+        Economy = economy;
+        return Page();
+    }
+}
