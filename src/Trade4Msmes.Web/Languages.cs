@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Localization.Routing;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -21,8 +22,18 @@ public static class Languages
             .AddSupportedCultures(Supported)
             .AddSupportedUICultures(Supported);
         options.RequestCultureProviders.Insert(0, new RouteDataRequestCultureProvider { RouteDataStringKey = "lang", UIRouteDataStringKey = "lang" });
-        options.RequestCultureProviders.Insert(1, new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" });
+        options.RequestCultureProviders.Insert(1, new CustomRequestCultureProvider(FromFailedRequest));
+        options.RequestCultureProviders.Insert(2, new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" });
         return options;
+    }
+
+    // An error page speaks the language of the page that failed: /fr/hs/2022/9999 gets a French 404.
+    static Task<ProviderCultureResult?> FromFailedRequest(HttpContext context)
+    {
+        var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var lang = path?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return Task.FromResult(IsSupported(lang) ? new ProviderCultureResult(lang) : null);
     }
 
     // The bare site root sends visitors to the language their browser prefers.

@@ -54,5 +54,7 @@ public class AgreementParticipation
     public string EconomyIso3 { get; set; } = "";
     public string? ViaGroupingCode { get; set; }
     public DateOnly? From { get; set; }
+
+    // Exclusive: the first day the economy is no longer bound.
     public DateOnly? To { get; set; }
 }

@@ -68,6 +68,7 @@ public sealed partial class ReferenceDataLoader(
             {
                 return -1;
             }
+            LogStarting(set.Name);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await set.ClearAsync(db, ct);
             var progress = new LoadProgress(set.Name, logger);
@@ -90,6 +91,9 @@ public sealed partial class ReferenceDataLoader(
             LogLoaded(set.Name, rows, stopwatch.Elapsed.TotalSeconds);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading {DataSet} ...")]
+    partial void LogStarting(string dataSet);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {DataSet}: {RowCount} rows in {Seconds:0.0} s")]
     partial void LogLoaded(string dataSet, int rowCount, double seconds);

@@ -32,7 +32,7 @@ public sealed partial class TradeAgreementData : IReferenceData
         var members = (await db.GroupingMemberships.ToListAsync(ct)).ToLookup(m => m.GroupingCode);
 
         var agreements = Csv.ReadRows("rta/AllRTAs.csv.gz").Select(r => ToAgreement(r, names, economies, members)).ToList();
-        var participations = agreements.SelectMany(Participations(members)).ToList();
+        var participations = agreements.SelectMany(a => Merge(Participations(members)(a))).ToList();
 
         var total = agreements.Count + agreements.Sum(a => a.Parties.Count) + participations.Count;
         var done = await Bulk.InsertAsync(db, agreements, progress, 0, total, ct);
@@ -106,9 +106,10 @@ public sealed partial class TradeAgreementData : IReferenceData
                 {
                     // A member is bound while both the agreement and its membership run; an agreement not
                     // yet in force binds the bloc's present members.
+                    // Membership dates name the last day as member; participations end the day after, like inactive dates.
                     var start = Later(from, m.From);
-                    var end = Earlier(to, m.To);
-                    var overlaps = from is null ? m.To is null : start is null || end is null || start <= end;
+                    var end = Earlier(to, m.To?.AddDays(1));
+                    var overlaps = from is null ? m.To is null : start is null || end is null || start < end;
                     if (overlaps)
                     {
                         rows.Add(new()
@@ -120,6 +121,18 @@ public sealed partial class TradeAgreementData : IReferenceData
                 }
             }
             return rows;
+        });
+
+    // EU agreements list the Union as current party and its member states as original signatories:
+    // one row per economy, through the bloc where there is one, over the widest period.
+    static IEnumerable<AgreementParticipation> Merge(IEnumerable<AgreementParticipation> rows) =>
+        rows.GroupBy(p => p.EconomyIso3).Select(g => new AgreementParticipation
+        {
+            RtaId = g.First().RtaId,
+            EconomyIso3 = g.Key,
+            ViaGroupingCode = g.Select(p => p.ViaGroupingCode).FirstOrDefault(v => v is not null),
+            From = g.Min(p => p.From),
+            To = g.Any(p => p.To is null) ? null : g.Max(p => p.To),
         });
 
     static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
@@ -140,7 +153,8 @@ public sealed partial class TradeAgreementData : IReferenceData
             {
                 throw new InvalidDataException($"Unreadable party dates '{entry}'");
             }
-            result[match.Groups["name"].Value.Trim()] = (ExportDate(match.Groups["from"].Value), ExportDate(match.Groups["to"].Value));
+            // The exit date is the party's last day; like inactive dates, we store the first day it no longer applies.
+            result[match.Groups["name"].Value.Trim()] = (ExportDate(match.Groups["from"].Value), ExportDate(match.Groups["to"].Value)?.AddDays(1));
         }
         return result;
     }
@@ -148,6 +162,6 @@ public sealed partial class TradeAgreementData : IReferenceData
     static DateOnly? ExportDate(string value) =>
         DateOnly.TryParseExact(value.Trim(), "dd-MMM-yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    [GeneratedRegex(@"^(?<name>.+?)\((?<from>[^()]*?)\s*-\s*(?<to>[^()]*?)\)$")]
+    [GeneratedRegex(@"^(?<name>.+?)\((?<from>[^()]*?) - (?<to>[^()]*?)\)$")]
     private static partial Regex PartyDates();
 }

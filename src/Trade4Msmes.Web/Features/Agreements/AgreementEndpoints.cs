@@ -9,7 +9,7 @@ public static class AgreementEndpoints
     {
         var agreements = app.MapGroup("/api/v1/agreements").WithTags("Trade agreements")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        agreements.MapGet("/", List)
+        agreements.MapGet("", List)
             .WithSummary("Regional trade agreements, filtered by party (ISO3, including membership of the EU and other blocs), status, type and a date in force");
         agreements.MapGet("/{rtaId:int}", Show).WithSummary("One agreement with its parties as listed and the economies they bind");
         return app;

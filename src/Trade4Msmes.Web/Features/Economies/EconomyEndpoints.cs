@@ -8,7 +8,7 @@ public static class EconomyEndpoints
     {
         var economies = app.MapGroup("/api/v1/economies").WithTags("Economies")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        economies.MapGet("/", List).WithSummary("Every ISO 3166 economy and the European Union, with filters");
+        economies.MapGet("", List).WithSummary("Every ISO 3166 economy and the European Union, with filters");
         economies.MapGet("/{iso3}", Show).WithSummary("One economy: names, UN region, development groups, WTO and MSME Group membership, trade agreements");
         return app;
     }

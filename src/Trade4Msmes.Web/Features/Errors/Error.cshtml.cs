@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -38,11 +37,6 @@ public class ErrorModel(IProblemDetailsService problems) : PageModel
                 ProblemDetails = { Status = Code, Detail = Code == 500 ? null : Detail },
             });
             return new EmptyResult();
-        }
-        var lang = originalPath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (Languages.IsSupported(lang))
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(lang!);
         }
         Response.StatusCode = Code;
         return Page();

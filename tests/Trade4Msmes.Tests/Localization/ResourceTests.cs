@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Trade4Msmes.Tests.Localization;
+
+// Every interface string used in the code must have a French and a Spanish translation, so a missing
+// translation fails here rather than showing English on a French page.
+public partial class ResourceTests
+{
+    static readonly string Root = FindRoot();
+    static readonly string Web = Path.Combine(Root, "src", "Trade4Msmes.Web");
+
+    public static TheoryData<string> Languages => new("fr", "es");
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryKeyUsedInTheCodeIsTranslated(string lang)
+    {
+        var translations = Translations(lang);
+
+        var missing = KeysUsedInCode().Where(k => !translations.ContainsKey(k)).ToList();
+
+        missing.ShouldBeEmpty($"missing from SharedResource.{lang}.resx");
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void TranslationsAreNotEmptyAndKeepTheirPlaceholders(string lang)
+    {
+        foreach (var (key, value) in Translations(lang))
+        {
+            value.ShouldNotBeNullOrWhiteSpace(key);
+            Placeholders(value).ShouldBe(Placeholders(key), ignoreOrder: true, customMessage: key);
+        }
+    }
+
+    [Fact]
+    public void KeysAreFoundInTheCode() => KeysUsedInCode().Count.ShouldBeGreaterThan(100);
+
+    static HashSet<string> KeysUsedInCode() =>
+        Directory.EnumerateFiles(Web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)))
+            .Select(m => m.Groups["key"].Value.Replace("\\\"", "\"", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+
+    static Dictionary<string, string> Translations(string lang) =>
+        XDocument.Load(Path.Combine(Web, "Resources", $"SharedResource.{lang}.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+
+    static List<string> Placeholders(string text) =>
+        PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().ToList();
+
+    static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Trade4Msmes.slnx")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new DirectoryNotFoundException("Trade4Msmes.slnx not found above the test output.");
+    }
+
+    [GeneratedRegex(@"(?:\bL|\blocalizer)\[""(?<key>(?:[^""\\]|\\.)*)""|new InputError\(""(?<key>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+}
