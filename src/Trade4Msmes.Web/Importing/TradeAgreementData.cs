@@ -114,8 +114,11 @@ public sealed partial class TradeAgreementData : IReferenceData
                     {
                         rows.Add(new()
                         {
-                            RtaId = agreement.RtaId, EconomyIso3 = m.EconomyIso3, ViaGroupingCode = grouping,
-                            From = from is null ? null : start, To = end,
+                            RtaId = agreement.RtaId,
+                            EconomyIso3 = m.EconomyIso3,
+                            ViaGroupingCode = grouping,
+                            From = from is null ? null : start,
+                            To = end,
                         });
                     }
                 }

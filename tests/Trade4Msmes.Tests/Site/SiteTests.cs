@@ -6,8 +6,8 @@ public class SiteTests(AppFixture app)
 {
     [Theory]
     [InlineData("en", "I run a business", "I make or study policy")]
-    [InlineData("fr", "Je dirige une entreprise", "Je conçois ou j'étudie des politiques")]
-    [InlineData("es", "Tengo una empresa", "Diseño o estudio políticas")]
+    [InlineData("fr", "Je dirige une entreprise", "J'élabore ou j'étudie des politiques")]
+    [InlineData("es", "Dirijo una empresa", "Elaboro o estudio políticas")]
     public async Task HomePageHasTwoDoorsInEachLanguage(string lang, string business, string policy)
     {
         var page = await app.CreateClient().GetDocumentAsync($"/{lang}/");

@@ -55,7 +55,12 @@ public class IndexModel(AgreementQueries queries, AppDbContext db) : PageModel
     {
         var query = new Dictionary<string, string?>
         {
-            ["party"] = Party, ["status"] = Status, ["type"] = Type, ["inForceOn"] = InForceOn, ["q"] = Q, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["party"] = Party,
+            ["status"] = Status,
+            ["type"] = Type,
+            ["inForceOn"] = InForceOn,
+            ["q"] = Q,
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
             $"/{Languages.Current}/agreements", query.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)));
