@@ -44,7 +44,17 @@ app.UseResponseCompression();
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // The layout links assets with ?v=<content hash>, so a versioned URL never changes and can be cached for good.
+    OnPrepareResponse = file =>
+    {
+        if (file.Context.Request.Query.ContainsKey("v"))
+        {
+            file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        }
+    },
+});
 app.UseRouting();
 app.UseRequestLocalization(Languages.LocalizationOptions());
 

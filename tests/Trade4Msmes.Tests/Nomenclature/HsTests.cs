@@ -99,4 +99,24 @@ public class HsTests(AppFixture app)
 
         page.QuerySelector("main")!.TextContent.ShouldContain(message);
     }
+
+    [Fact]
+    public async Task CodeLookupGoesStraightToTheCode()
+    {
+        using var client = app.CreateClientWithoutRedirects();
+
+        using var response = await client.GetAsync("/fr/hs/lookup?code=0901.21", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/fr/hs/2022/090121");
+    }
+
+    [Fact]
+    public async Task CodeLookupExplainsAMistypedCodeAndKeepsWhatWasTyped()
+    {
+        var page = await app.CreateClient().GetDocumentAsync("/en/hs/lookup?code=09x1", HttpStatusCode.BadRequest);
+
+        page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("“09x1” is not an HS code");
+        page.QuerySelector("input[name=code]")!.GetAttribute("value").ShouldBe("09x1");
+    }
 }
