@@ -11,6 +11,7 @@ public class IndexModel(EconomyQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public string? Group { get; set; }
 
     public IReadOnlyList<RegionDto> Regions { get; private set; } = [];
+    public bool Invalid { get; private set; }
     public IReadOnlyList<EconomySummaryDto> Economies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -19,16 +20,12 @@ public class IndexModel(EconomyQueries queries) : PageModel
         if (!ModelState.IsValid || Group is not (null or "" or "ldc" or "lldc" or "sids")
             || Region is { } r && !Regions.Any(x => x.Code == r))
         {
+            Invalid = true;
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            ModelState.AddModelError("", "");
             return Page();
         }
-        Economies = await queries.ListAsync(new EconomyFilter(Region, MsmeGroup, WtoMember, Group.NullIfBlank()), Languages.Current, ct);
+        var group = string.IsNullOrEmpty(Group) ? null : Group;
+        Economies = await queries.ListAsync(new EconomyFilter(Region, MsmeGroup, WtoMember, group), Languages.Current, ct);
         return Page();
     }
-}
-
-static class StringExtensions
-{
-    public static string? NullIfBlank(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
