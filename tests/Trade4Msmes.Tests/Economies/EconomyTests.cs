@@ -91,6 +91,18 @@ public class EconomyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task EuropeanUnionListsItsMemberStatesOverTime()
+    {
+        var eu = await app.CreateClient().GetJsonAsync("/api/v1/economies/EUN");
+
+        var members = eu.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("iso3").GetString()!);
+        members["FRA"].GetProperty("from").GetString().ShouldBe("1958-01-01");
+        members["HRV"].GetProperty("from").GetString().ShouldBe("2013-07-01");
+        members["GBR"].GetProperty("to").GetString().ShouldBe("2020-12-31");
+        members.Values.Count(m => m.GetProperty("to").ValueKind == JsonValueKind.Null).ShouldBe(27);
+    }
+
+    [Fact]
     public async Task EconomyPageShowsMembershipsAndAgreements()
     {
         var page = await app.CreateClient().GetDocumentAsync("/en/economies/KEN");

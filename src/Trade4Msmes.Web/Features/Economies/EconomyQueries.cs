@@ -18,12 +18,16 @@ public record MsmeGroupDto(bool Member, int? JoinedYear, string? Source);
 
 public record GroupingMembershipDto(string Code, string Name, DateOnly? From, DateOnly? To);
 
+public record MemberDto(string Iso3, string Name, DateOnly? From, DateOnly? To);
+
 public record EconomyAgreementDto(int RtaId, string Name, string Status, string? Type, DateOnly? InForceFrom, string? Via, DateOnly? From, DateOnly? To);
 
 public record EconomyDto(
     string Iso3, string? Iso2, int? NumericCode, string Name, IReadOnlyDictionary<string, string> Names,
     RegionDto? Region, RegionDto? SubRegion, bool LeastDeveloped, bool LandlockedDeveloping, bool SmallIslandDeveloping,
     string? Currency, WtoDto Wto, MsmeGroupDto MsmeGroup, IReadOnlyList<GroupingMembershipDto> Groupings,
+    // For the European Union, which is both an economy and a bloc: its member states, past and present.
+    IReadOnlyList<MemberDto> Members,
     IReadOnlyList<EconomyAgreementDto> Agreements);
 
 public class EconomyQueries(AppDbContext db)
@@ -80,6 +84,9 @@ public class EconomyQueries(AppDbContext db)
             .Join(db.Groupings, m => m.GroupingCode, g => g.Code, (m, g) => new { m, g })
             .ToListAsync(ct);
         var groupingNames = (await db.Groupings.ToListAsync(ct)).ToDictionary(g => g.Code, g => g.Name(lang));
+        var members = await db.GroupingMemberships.Where(m => m.GroupingCode == iso3)
+            .Join(db.Economies, m => m.EconomyIso3, x => x.Iso3, (m, x) => new { m, x })
+            .ToListAsync(ct);
         var agreements = await db.AgreementParticipations.Where(p => p.EconomyIso3 == iso3)
             .Join(db.TradeAgreements, p => p.RtaId, a => a.RtaId, (p, a) => new { p, a })
             .ToListAsync(ct);
@@ -93,6 +100,8 @@ public class EconomyQueries(AppDbContext db)
             new MsmeGroupDto(e.IsMsmeGroupMember, e.MsmeGroupJoinedYear, e.MsmeGroupSource),
             groupings.Select(x => new GroupingMembershipDto(x.g.Code, x.g.Name(lang), x.m.From, x.m.To))
                 .OrderBy(g => g.From).ToList(),
+            members.Select(x => new MemberDto(x.x.Iso3, x.x.Name(lang), x.m.From, x.m.To))
+                .OrderBy(m => m.From).ThenBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true)).ToList(),
             agreements
                 .Select(x => new EconomyAgreementDto(x.a.RtaId, x.a.Name, x.a.Status, x.a.Type, x.a.InForceFrom,
                     x.p.ViaGroupingCode is { } via ? groupingNames.GetValueOrDefault(via, via) : null, x.p.From, x.p.To))
