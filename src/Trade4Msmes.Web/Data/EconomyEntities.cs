@@ -1,5 +1,23 @@
 namespace Trade4Msmes.Web.Data;
 
+// Names kept in each interface language, because they are data (ISO, UN M49, WTO), not interface text.
+public interface INamedInLanguages
+{
+    string NameEn { get; }
+    string NameFr { get; }
+    string NameEs { get; }
+}
+
+public static class NamedInLanguages
+{
+    public static string Name(this INamedInLanguages named, string language) => language switch
+    {
+        "fr" => named.NameFr,
+        "es" => named.NameEs,
+        _ => named.NameEn,
+    };
+}
+
 public enum WtoStatus
 {
     None = 0,
@@ -8,7 +26,7 @@ public enum WtoStatus
 }
 
 // An ISO 3166-1 country or territory, or the European Union (code EUN, as in the WTO Integrated Database).
-public class Economy
+public class Economy : INamedInLanguages
 {
     public string Iso3 { get; set; } = "";
     public string? Iso2 { get; set; }
@@ -27,47 +45,26 @@ public class Economy
     public int? MsmeGroupJoinedYear { get; set; }
     public string? MsmeGroupSource { get; set; }
     public string? CurrencyCode { get; set; }
-
-    public string Name(string language) => language switch
-    {
-        "fr" => NameFr,
-        "es" => NameEs,
-        _ => NameEn,
-    };
 }
 
 // A UN M49 region or sub-region, named in the three interface languages.
-public class Region
+public class Region : INamedInLanguages
 {
     public int Code { get; set; }
     public int? ParentCode { get; set; }
     public string NameEn { get; set; } = "";
     public string NameFr { get; set; } = "";
     public string NameEs { get; set; } = "";
-
-    public string Name(string language) => language switch
-    {
-        "fr" => NameFr,
-        "es" => NameEs,
-        _ => NameEn,
-    };
 }
 
 // A bloc that signs trade agreements as one party (the EU, EFTA, MERCOSUR ...).
-public class Grouping
+public class Grouping : INamedInLanguages
 {
     public string Code { get; set; } = "";
     public string NameEn { get; set; } = "";
     public string NameFr { get; set; } = "";
     public string NameEs { get; set; } = "";
     public List<GroupingMembership> Members { get; set; } = [];
-
-    public string Name(string language) => language switch
-    {
-        "fr" => NameFr,
-        "es" => NameEs,
-        _ => NameEn,
-    };
 }
 
 public class GroupingMembership

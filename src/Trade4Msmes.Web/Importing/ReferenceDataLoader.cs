@@ -43,8 +43,10 @@ public sealed partial class ReferenceDataLoader(
             {
                 continue;
             }
-            await LoadOneAsync(set, fingerprint, ct);
-            loaded.Add(set.Name);
+            if (await LoadOneAsync(set, fingerprint, ct))
+            {
+                loaded.Add(set.Name);
+            }
         }
         return loaded;
     }
@@ -52,7 +54,8 @@ public sealed partial class ReferenceDataLoader(
     async Task<bool> IsCurrentAsync(string name, string fingerprint, CancellationToken ct) =>
         await db.ReferenceDataSets.AnyAsync(s => s.Name == name && s.Fingerprint == fingerprint, ct);
 
-    async Task LoadOneAsync(IReferenceData set, string fingerprint, CancellationToken ct)
+    // False when another instance loaded the set while this one waited for the lock.
+    async Task<bool> LoadOneAsync(IReferenceData set, string fingerprint, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         var strategy = db.Database.CreateExecutionStrategy();
@@ -86,10 +89,12 @@ public sealed partial class ReferenceDataLoader(
             db.ChangeTracker.Clear();
             return count;
         });
-        if (rows >= 0)
+        if (rows < 0)
         {
-            LogLoaded(set.Name, rows, stopwatch.Elapsed.TotalSeconds);
+            return false;
         }
+        LogLoaded(set.Name, rows, stopwatch.Elapsed.TotalSeconds);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading {DataSet} ...")]

@@ -52,6 +52,22 @@ public class MigrationTests
         firstCounts["hs_codes"].ShouldBe(6936 + 6705);
     }
 
+    [Fact]
+    public async Task TwoInstancesStartingTogetherMigrateAndLoadOnce()
+    {
+        await using var database = TestDatabase.Create();
+        var ct = TestContext.Current.CancellationToken;
+        await using var first = new AppFactory(database);
+        await using var second = new AppFactory(database);
+
+        await Task.WhenAll(Task.Run(first.StartServer, ct), Task.Run(second.StartServer, ct));
+
+        var counts = await CountsAsync(first, ct);
+        counts["hs_codes"].ShouldBe(6936 + 6705);
+        counts["reference_data_sets"].ShouldBe(3);
+        (await CountsAsync(second, ct)).ShouldBe(counts);
+    }
+
     static async Task<Dictionary<string, int>> CountsAsync(AppFactory app, CancellationToken ct)
     {
         using var scope = app.Services.CreateScope();

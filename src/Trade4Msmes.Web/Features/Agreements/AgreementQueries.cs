@@ -84,8 +84,7 @@ public class AgreementQueries(AppDbContext db)
         {
             return null;
         }
-        var economyNames = (await db.Economies.Select(e => new { e.Iso3, e.NameEn, e.NameFr, e.NameEs }).ToListAsync(ct))
-            .ToDictionary(e => e.Iso3, e => lang switch { "fr" => e.NameFr, "es" => e.NameEs, _ => e.NameEn });
+        var economyNames = (await db.Economies.ToListAsync(ct)).ToDictionary(e => e.Iso3, e => e.Name(lang));
         var groupingNames = (await db.Groupings.ToListAsync(ct)).ToDictionary(g => g.Code, g => g.Name(lang));
         var participants = await db.AgreementParticipations.Where(p => p.RtaId == rtaId).ToListAsync(ct);
         var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true);

@@ -25,11 +25,9 @@ public class IndexModel(AgreementQueries queries, AppDbContext db) : PageModel
         var lang = Languages.Current;
         var parties = await db.Economies
             .Where(e => db.AgreementParticipations.Any(p => p.EconomyIso3 == e.Iso3))
-            .Select(e => new { e.Iso3, e.NameEn, e.NameFr, e.NameEs })
             .ToListAsync(ct);
         var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true);
-        Parties = parties.Select(e => (e.Iso3, lang switch { "fr" => e.NameFr, "es" => e.NameEs, _ => e.NameEn }))
-            .OrderBy(p => p.Item2, collation).ToList();
+        Parties = parties.Select(e => (e.Iso3, e.Name(lang))).OrderBy(p => p.Item2, collation).ToList();
 
         int? page = int.TryParse(PageNumber, out var n) ? n : string.IsNullOrEmpty(PageNumber) ? null : 0;
         if (!new AgreementFilterInput(Party, Status, Type, InForceOn, Q, page, null).TryParse(out var filter, out var error))
