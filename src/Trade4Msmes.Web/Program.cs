@@ -5,7 +5,9 @@ using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.Agreements;
 using Trade4Msmes.Web.Features.Economies;
 using Trade4Msmes.Web.Features.Nomenclature;
+using Trade4Msmes.Web.Features.ProductFinder;
 using Trade4Msmes.Web.Importing;
+using Trade4Msmes.Web.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +17,8 @@ builder.Services.AddReferenceData();
 builder.Services.AddScoped<HsQueries>();
 builder.Services.AddScoped<EconomyQueries>();
 builder.Services.AddScoped<AgreementQueries>();
+builder.Services.AddSingleton<HsFinder>();
+builder.Services.AddScoped<FinderQuery>();
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(o => o.Conventions.Add(new LanguageRouteConvention()))
@@ -39,6 +43,8 @@ if (args.Contains("setup"))
 {
     return;
 }
+// Build the finder's index before the first visitor asks for it.
+await app.Services.GetRequiredService<HsFinder>().IndexAsync();
 
 app.UseResponseCompression();
 app.UseExceptionHandler("/error/500");
@@ -64,6 +70,7 @@ app.MapOpenApi();
 app.MapHs();
 app.MapEconomies();
 app.MapAgreements();
+app.MapProductFinder();
 app.MapRazorPages();
 
 app.Run();

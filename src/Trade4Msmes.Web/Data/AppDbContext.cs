@@ -15,6 +15,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
     public DbSet<AgreementParticipation> AgreementParticipations => Set<AgreementParticipation>();
     public DbSet<ReferenceDataSet> ReferenceDataSets => Set<ReferenceDataSet>();
+    public DbSet<HsFinderExample> HsFinderExamples => Set<HsFinderExample>();
+    public DbSet<HsFinderTerm> HsFinderTerms => Set<HsFinderTerm>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -73,6 +75,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
             e.HasIndex(x => new { x.EconomyIso3, x.RtaId });
             e.HasOne<TradeAgreement>().WithMany().HasForeignKey(x => x.RtaId);
         });
+        modelBuilder.Entity<HsFinderExample>(e => e.ToTable("hs_finder_examples"));
+        modelBuilder.Entity<HsFinderTerm>(e => e.ToTable("hs_finder_terms"));
         modelBuilder.Entity<ReferenceDataSet>(e =>
         {
             e.ToTable("reference_data_sets");

@@ -8,6 +8,7 @@ public static class ReferenceDataSetup
         services.AddSingleton<IReferenceData, HarmonizedSystemData>();
         services.AddSingleton<IReferenceData, EconomyData>();
         services.AddSingleton<IReferenceData, TradeAgreementData>();
+        services.AddSingleton<IReferenceData, HsFinderData>();
         services.AddScoped<ReferenceDataLoader>();
         return services;
     }

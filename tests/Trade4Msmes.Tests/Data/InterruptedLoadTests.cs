@@ -28,7 +28,7 @@ public class InterruptedLoadTests
         await using (var db = Open(database))
         {
             (await db.HsCodes.CountAsync(ct)).ShouldBe(6936 + 6705);
-            (await db.ReferenceDataSets.CountAsync(ct)).ShouldBe(3);
+            (await db.ReferenceDataSets.CountAsync(ct)).ShouldBe(4);
         }
     }
 

@@ -209,7 +209,7 @@ public class Initial : Migration
     }
 
     // An auto-incrementing key on both engines; each provider reads only its own annotation.
-    static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder t) =>
+    internal static OperationBuilder<AddColumnOperation> Identity(ColumnsBuilder t) =>
         t.Column<int>()
             .Annotation("Sqlite:Autoincrement", true)
             .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Trade4Msmes.Web.Data;
+
+namespace Trade4Msmes.Web.Importing;
+
+// What the HS finder learns from: HMRC's labelled descriptions, its list of too-vague descriptions, and the
+// project's French and Spanish vocabulary (data/hs-finder/SOURCE.md, VOCABULARY.md).
+public sealed class HsFinderData : IReferenceData
+{
+    public string Name => "hs-finder";
+    public int Version => 1;
+
+    public IReadOnlyList<string> Files { get; } =
+        ["hs-finder/examples.csv.gz", "hs-finder/vague-terms.csv.gz", "hs-finder/vocabulary.csv", "hs-finder/synonyms.csv"];
+
+    public async Task ClearAsync(AppDbContext db, CancellationToken ct)
+    {
+        await db.HsFinderExamples.ExecuteDeleteAsync(ct);
+        await db.HsFinderTerms.ExecuteDeleteAsync(ct);
+    }
+
+    public async Task<int> LoadAsync(AppDbContext db, LoadProgress progress, CancellationToken ct)
+    {
+        var examples = Csv.ReadRows("hs-finder/examples.csv.gz")
+            .Select(r => new HsFinderExample { Text = r["text"], Hs6 = r["hs6"], Source = r["source"] })
+            .ToList();
+        // The vague-terms file is one column without a header.
+        using (var reader = ShippedData.OpenText("hs-finder/vague-terms.csv.gz"))
+        {
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                var text = line.Trim().Trim('"').Trim();
+                if (text.Length > 0)
+                {
+                    examples.Add(new HsFinderExample { Text = text, Source = "uk_fpo_vague_terms" });
+                }
+            }
+        }
+        var terms = Csv.ReadRows("hs-finder/vocabulary.csv")
+            .Select(r => new HsFinderTerm { Language = r["lang"], Term = r["term"], English = r["en"] })
+            .ToList();
+        // English synonyms are stored as the "en" vocabulary: everyday word -> the words HS texts use.
+        terms.AddRange(Csv.ReadRows("hs-finder/synonyms.csv")
+            .Select(r => new HsFinderTerm { Language = "en", Term = r["term"], English = r["hs_terms"] }));
+        var total = examples.Count + terms.Count;
+        var done = await Bulk.InsertAsync(db, examples, progress, 0, total, ct);
+        await Bulk.InsertAsync(db, terms, progress, done, total, ct);
+        return total;
+    }
+}
