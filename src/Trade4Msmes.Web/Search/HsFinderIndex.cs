@@ -147,7 +147,8 @@ public sealed class HsFinderIndex
         var (terms, unknown) = QueryTerms(query, language);
         if (terms.Count == 0)
         {
-            return new HsFinderAnswer([], new Clarification("vague", []), unknown);
+            // Nothing recognisable: emoji, symbols, or words the index does not know even approximately.
+            return new HsFinderAnswer([], new Clarification("no-match", []), unknown);
         }
         var scores = new Dictionary<int, double>();
         var matched = new Dictionary<int, HashSet<string>>();
