@@ -30,6 +30,13 @@ public sealed class HsFinderIndex
     const double HeadWeight = 1.2;
     const int MaxQueryTerms = 24;
 
+    // Words about the question, not the product: "HS code for leather bags", "tariff classification of ...".
+    static readonly HashSet<string> QueryNoise =
+    [
+        "hs", "hts", "code", "codes", "tariff", "classification", "classify", "classified", "customs", "duty", "duties",
+        "import", "imported", "importation", "export", "exported", "number", "heading", "subheading", "ruling", "what", "which",
+    ];
+
     readonly List<Subheading> subheadings = [];
     // Each subheading's own positive terms, to prefer a text the query explains fully over one it only touches.
     readonly List<HashSet<string>> ownTerms = [];
@@ -274,7 +281,7 @@ public sealed class HsFinderIndex
     // translated, everyday English words expanded with the words HS texts use, misspellings corrected.
     (List<(string Term, double Weight, string Original)> Terms, List<string> Unknown) QueryTerms(string query, string language)
     {
-        var words = TextNormalizer.Words(TextNormalizer.Fold(query)).Take(MaxQueryTerms).ToList();
+        var words = TextNormalizer.Words(TextNormalizer.Fold(query)).Where(w => !QueryNoise.Contains(w)).Take(MaxQueryTerms).ToList();
         var english = language == "en" ? words.Select(w => (Text: w, Original: w)).ToList() : Translate(words, language);
         var expansions = vocabularies.TryGetValue("en", out var synonyms)
             ? Phrases(english.SelectMany(e => e.Text.Split(' ').Select(w => (Text: w, e.Original))).ToList(), synonyms)

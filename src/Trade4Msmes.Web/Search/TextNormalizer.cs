@@ -125,16 +125,22 @@ public static class TextNormalizer
         {
             var negated = false;
             var previous = "";
+            var beforePrevious = "";
             foreach (var word in Words(clause))
             {
-                // "of textile materials (other than cotton)": what follows "other than" is excluded too.
-                if (markNegation && (Negators.Contains(word) || word == "than" && previous == "other"))
+                // "whether or not refined" allows both, so it is no negation; "(other than cotton)" excludes cotton.
+                var allowsBoth = word == "not" && previous == "or" && beforePrevious == "whether";
+                if (markNegation && !allowsBoth && (Negators.Contains(word) || word == "than" && previous == "other"))
                 {
                     negated = true;
-                    previous = word;
+                    (beforePrevious, previous) = (previous, word);
                     continue;
                 }
-                previous = word;
+                (beforePrevious, previous) = (previous, word);
+                if (allowsBoth)
+                {
+                    continue;
+                }
                 if (StopWords.Contains(word) || word.Length < 2 && !char.IsDigit(word[0]))
                 {
                     continue;

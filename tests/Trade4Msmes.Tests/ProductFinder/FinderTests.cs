@@ -29,6 +29,7 @@ public class FinderTests(AppFixture app)
     [InlineData("coffee not roasted", "090111")]
     [InlineData("unroasted coffee", "090111")]
     [InlineData("decaffeinated roasted coffee", "090122")]
+    [InlineData("HS code for roasted coffee", "090121")]
     public async Task NegatedWordsInTheNomenclatureAreRespected(string q, string expected) =>
         Codes(await SearchAsync(app.CreateClient(), q))[0].ShouldBe(expected);
 
