@@ -13,11 +13,30 @@ public static partial class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<AppDbContext>>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count > 0)
+        // Instances starting together on PostgreSQL take turns: EF Core's own migration lock did not stop two of
+        // them applying the same migration (MigrationTests.TwoInstancesStartingTogetherMigrateAndLoadOnce).
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
         {
-            LogMigrating(logger, pending.Count, pending);
-            await db.Database.MigrateAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7246000)", ct);
+        }
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                LogMigrating(logger, pending.Count, pending);
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7246000)", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
         }
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.LoadReferenceData)
         {
