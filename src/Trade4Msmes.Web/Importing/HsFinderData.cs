@@ -11,7 +11,8 @@ public sealed class HsFinderData : IReferenceData
     public int Version => 1;
 
     public IReadOnlyList<string> Files { get; } =
-        ["hs-finder/examples.csv.gz", "hs-finder/vague-terms.csv.gz", "hs-finder/vocabulary.csv", "hs-finder/synonyms.csv"];
+        ["hs-finder/examples.csv.gz", "hs-finder/us-hts-lines.csv.gz", "hs-finder/uk-tariff-lines.csv.gz", "hs-finder/vague-terms.csv.gz",
+            "hs-finder/vocabulary.csv", "hs-finder/synonyms.csv"];
 
     public async Task ClearAsync(AppDbContext db, CancellationToken ct)
     {
@@ -21,7 +22,10 @@ public sealed class HsFinderData : IReferenceData
 
     public async Task<int> LoadAsync(AppDbContext db, LoadProgress progress, CancellationToken ct)
     {
+        // National tariff lines name products more finely than the six-digit texts ("Golf shoes", "Ski-boots").
         var examples = Csv.ReadRows("hs-finder/examples.csv.gz")
+            .Concat(Csv.ReadRows("hs-finder/us-hts-lines.csv.gz"))
+            .Concat(Csv.ReadRows("hs-finder/uk-tariff-lines.csv.gz"))
             .Select(r => new HsFinderExample { Text = r["text"], Hs6 = r["hs6"], Source = r["source"] })
             .ToList();
         // The vague-terms file is one column without a header.

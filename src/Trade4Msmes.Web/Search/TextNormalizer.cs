@@ -21,7 +21,7 @@ public static class TextNormalizer
     ];
 
     // Words after which the rest of the clause is negated in HS texts.
-    static readonly HashSet<string> Negators = ["not", "non", "excluding", "except", "without", "neither", "nor"];
+    static readonly HashSet<string> Negators = ["not", "non", "excluding", "excl", "except", "without", "neither", "nor"];
 
     static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
     {
