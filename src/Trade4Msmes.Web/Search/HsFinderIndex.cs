@@ -249,12 +249,26 @@ public sealed class HsFinderIndex
         {
             return null;
         }
-        var options = results.Take(4)
-            .Select(r => new ClarificationOption(r.Code,
-                r.Path[^1].Code == results[0].Path[^1].Code ? r.Description : $"{r.Path[^1].Description} — {r.Description}",
-                $"{query} {r.Description}"))
+        var candidates = results.Take(4).ToList();
+        var labels = candidates
+            .Select(r => r.Path[^1].Code == candidates[0].Path[^1].Code ? r.Description : $"{r.Path[^1].Description}; {r.Description}")
+            .ToList();
+        var options = candidates
+            .Select((r, i) => new ClarificationOption(r.Code, Distinguishing(labels[i], labels), $"{query} {r.Description}"))
             .ToList();
         return new Clarification(vague ? "vague" : "ambiguous", options);
+    }
+
+    // What sets a candidate apart: its text without the clauses every candidate shares
+    // ("Coffee; roasted, not decaffeinated" among coffees -> "roasted, not decaffeinated").
+    static string Distinguishing(string label, List<string> all)
+    {
+        static List<string> Clauses(string text) =>
+            text.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        var shared = all.Select(l => Clauses(l).Select(c => c.ToLowerInvariant()).ToHashSet())
+            .Aggregate((a, b) => { a.IntersectWith(b); return a; });
+        var own = Clauses(label).Where(c => !shared.Contains(c.ToLowerInvariant())).ToList();
+        return own.Count == 0 ? label : string.Join(", ", own);
     }
 
     static void Accumulate(Field field, string term, double weight, string original,

@@ -60,6 +60,9 @@ public class FinderTests(AppFixture app)
         var options = clarification.GetProperty("options").EnumerateArray().ToList();
         options.Count.ShouldBeGreaterThanOrEqualTo(2);
         options.Select(o => o.GetProperty("code").GetString()).Distinct().Count().ShouldBe(options.Count);
+        // The options name what tells them apart, not the words they share.
+        options.Select(o => o.GetProperty("label").GetString()).ShouldContain("roasted, not decaffeinated");
+        options.ShouldAllBe(o => !o.GetProperty("label").GetString()!.StartsWith("Coffee", StringComparison.Ordinal));
     }
 
     [Fact]
