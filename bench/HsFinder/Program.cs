@@ -38,10 +38,11 @@ try
     var sections = await db.HsSections.Where(s => s.Edition == HsEdition.Current).ToListAsync();
     var examples = await db.HsFinderExamples.ToListAsync();
     var terms = await db.HsFinderTerms.ToListAsync();
+    var headingKeywords = await db.HsHeadingKeywords.ToListAsync();
 
     var before = GC.GetTotalMemory(forceFullCollection: true);
     var build = Stopwatch.StartNew();
-    var index = new HsFinderIndex(codes, sections, examples, terms);
+    var index = new HsFinderIndex(codes, sections, examples, terms, headingKeywords);
     build.Stop();
     var memory = GC.GetTotalMemory(forceFullCollection: true) - before;
     GC.KeepAlive(index);

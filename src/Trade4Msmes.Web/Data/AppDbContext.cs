@@ -17,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<ReferenceDataSet> ReferenceDataSets => Set<ReferenceDataSet>();
     public DbSet<HsFinderExample> HsFinderExamples => Set<HsFinderExample>();
     public DbSet<HsFinderTerm> HsFinderTerms => Set<HsFinderTerm>();
+    public DbSet<HsHeadingKeywords> HsHeadingKeywords => Set<HsHeadingKeywords>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -77,6 +78,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         });
         modelBuilder.Entity<HsFinderExample>(e => e.ToTable("hs_finder_examples"));
         modelBuilder.Entity<HsFinderTerm>(e => e.ToTable("hs_finder_terms"));
+        modelBuilder.Entity<HsHeadingKeywords>(e =>
+        {
+            e.ToTable("hs_heading_keywords");
+            e.HasKey(x => x.Heading);
+        });
         modelBuilder.Entity<ReferenceDataSet>(e =>
         {
             e.ToTable("reference_data_sets");

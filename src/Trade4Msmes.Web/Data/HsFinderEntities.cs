@@ -19,3 +19,11 @@ public class HsFinderTerm
     public string Term { get; set; } = "";
     public string English { get; set; } = "";
 }
+
+// Everyday words for the goods of one HS 2022 heading ("handbag; backpack; wallet" for 4202), like the
+// alphabetical index of a customs tariff; they join the heading's text in the finder's index.
+public class HsHeadingKeywords
+{
+    public string Heading { get; set; } = "";
+    public string Keywords { get; set; } = "";
+}

@@ -12,12 +12,13 @@ public sealed class HsFinderData : IReferenceData
 
     public IReadOnlyList<string> Files { get; } =
         ["hs-finder/examples.csv.gz", "hs-finder/us-hts-lines.csv.gz", "hs-finder/uk-tariff-lines.csv.gz", "hs-finder/vague-terms.csv.gz",
-            "hs-finder/vocabulary.csv", "hs-finder/synonyms.csv"];
+            "hs-finder/vocabulary.csv", "hs-finder/synonyms.csv", "hs-finder/heading-keywords.csv"];
 
     public async Task ClearAsync(AppDbContext db, CancellationToken ct)
     {
         await db.HsFinderExamples.ExecuteDeleteAsync(ct);
         await db.HsFinderTerms.ExecuteDeleteAsync(ct);
+        await db.HsHeadingKeywords.ExecuteDeleteAsync(ct);
     }
 
     public async Task<int> LoadAsync(AppDbContext db, LoadProgress progress, CancellationToken ct)
@@ -46,9 +47,13 @@ public sealed class HsFinderData : IReferenceData
         // English synonyms are stored as the "en" vocabulary: everyday word -> the words HS texts use.
         terms.AddRange(Csv.ReadRows("hs-finder/synonyms.csv")
             .Select(r => new HsFinderTerm { Language = "en", Term = r["term"], English = r["hs_terms"] }));
-        var total = examples.Count + terms.Count;
+        var keywords = Csv.ReadRows("hs-finder/heading-keywords.csv")
+            .Select(r => new HsHeadingKeywords { Heading = r["heading"], Keywords = r["keywords"] })
+            .ToList();
+        var total = examples.Count + terms.Count + keywords.Count;
         var done = await Bulk.InsertAsync(db, examples, progress, 0, total, ct);
-        await Bulk.InsertAsync(db, terms, progress, done, total, ct);
+        done = await Bulk.InsertAsync(db, terms, progress, done, total, ct);
+        await Bulk.InsertAsync(db, keywords, progress, done, total, ct);
         return total;
     }
 }

@@ -39,7 +39,8 @@ public sealed partial class HsFinder(IServiceScopeFactory scopes, TimeProvider c
                     await db.HsCodes.Where(c => c.Edition == HsEdition.Current).ToListAsync(ct),
                     await db.HsSections.Where(s => s.Edition == HsEdition.Current).ToListAsync(ct),
                     await db.HsFinderExamples.ToListAsync(ct),
-                    await db.HsFinderTerms.ToListAsync(ct));
+                    await db.HsFinderTerms.ToListAsync(ct),
+                    await db.HsHeadingKeywords.ToListAsync(ct));
                 version = current;
                 var seconds = clock.GetElapsedTime(started).TotalSeconds;
                 LogBuilt(index.SubheadingCount, index.ExampleCount, seconds);

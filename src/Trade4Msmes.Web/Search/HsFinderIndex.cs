@@ -85,8 +85,10 @@ public sealed class HsFinderIndex
     public int ExampleCount => exampleTexts.Count;
 
     public HsFinderIndex(
-        IEnumerable<HsCode> codes, IEnumerable<HsSection> sections, IEnumerable<HsFinderExample> labelled, IEnumerable<HsFinderTerm> terms)
+        IEnumerable<HsCode> codes, IEnumerable<HsSection> sections, IEnumerable<HsFinderExample> labelled, IEnumerable<HsFinderTerm> terms,
+        IEnumerable<HsHeadingKeywords> headingKeywords)
     {
+        var keywords = headingKeywords.ToDictionary(k => k.Heading, k => k.Keywords, StringComparer.Ordinal);
         own = new Field();
         heading = new Field();
         examples = new Field();
@@ -109,7 +111,8 @@ public sealed class HsFinderIndex
             // A word counts once: HS texts list synonyms ("tennis shoes, basketball shoes, gym shoes"), not emphasis.
             own.Add(ownText.Distinct(StringComparer.Ordinal).ToList());
             ownTerms.Add(ownText.Where(t => !t.StartsWith(TextNormalizer.Negated, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal));
-            heading.Add(TextNormalizer.Terms(parent.Description + "; " + chapter.Description, markNegation: true).Distinct(StringComparer.Ordinal).ToList());
+            var headingText = $"{parent.Description}; {chapter.Description}; {keywords.GetValueOrDefault(parent.Code)}";
+            heading.Add(TextNormalizer.Terms(headingText, markNegation: true).Distinct(StringComparer.Ordinal).ToList());
         }
         vagueTexts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var example in labelled)
