@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,15 +33,9 @@ try
 
     await using var scope = services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    var codes = await db.HsCodes.Where(c => c.Edition == HsEdition.Current).ToListAsync();
-    var sections = await db.HsSections.Where(s => s.Edition == HsEdition.Current).ToListAsync();
-    var examples = await db.HsFinderExamples.ToListAsync();
-    var terms = await db.HsFinderTerms.ToListAsync();
-    var headingKeywords = await db.HsHeadingKeywords.ToListAsync();
-
     var before = GC.GetTotalMemory(forceFullCollection: true);
     var build = Stopwatch.StartNew();
-    var index = new HsFinderIndex(codes, sections, examples, terms, headingKeywords);
+    var index = await HsFinderIndex.LoadAsync(db, CancellationToken.None);
     build.Stop();
     var memory = GC.GetTotalMemory(forceFullCollection: true) - before;
     GC.KeepAlive(index);
@@ -56,7 +49,7 @@ try
     }
     var sets = EvaluationSets(data);
     Console.WriteLine($"HS finder benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-    Console.WriteLine($"index: {index.SubheadingCount} subheadings, {index.ExampleCount} examples, built in {build.Elapsed.TotalMilliseconds:0} ms, {memory / 1024.0 / 1024.0:0.0} MB");
+    Console.WriteLine($"index: {index.SubheadingCount} subheadings, {index.ExampleCount} examples, read and built in {build.Elapsed.TotalMilliseconds:0} ms, {memory / 1024.0 / 1024.0:0.0} MB");
     Console.WriteLine();
     Console.WriteLine("| set | queries | HS6 top-1 | HS6 top-3 | HS6 top-5 | HS4 top-1 | HS4 top-5 | clarified |");
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

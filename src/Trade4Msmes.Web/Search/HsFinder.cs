@@ -35,12 +35,7 @@ public sealed partial class HsFinder(IServiceScopeFactory scopes, TimeProvider c
             if (index is null || current != version)
             {
                 var started = clock.GetTimestamp();
-                index = new HsFinderIndex(
-                    await db.HsCodes.Where(c => c.Edition == HsEdition.Current).ToListAsync(ct),
-                    await db.HsSections.Where(s => s.Edition == HsEdition.Current).ToListAsync(ct),
-                    await db.HsFinderExamples.ToListAsync(ct),
-                    await db.HsFinderTerms.ToListAsync(ct),
-                    await db.HsHeadingKeywords.ToListAsync(ct));
+                index = await HsFinderIndex.LoadAsync(db, ct);
                 version = current;
                 var seconds = clock.GetElapsedTime(started).TotalSeconds;
                 LogBuilt(index.SubheadingCount, index.ExampleCount, seconds);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
 
 namespace Trade4Msmes.Web.Search;
@@ -79,6 +80,14 @@ public sealed class HsFinderIndex
                 ? Math.Log(1 + (Lengths.Count - list.Count + 0.5) / (list.Count + 0.5))
                 : 0;
     }
+
+    // Everything the index is built from, read from the database.
+    public static async Task<HsFinderIndex> LoadAsync(AppDbContext db, CancellationToken ct) => new(
+        await db.HsCodes.Where(c => c.Edition == HsEdition.Current).ToListAsync(ct),
+        await db.HsSections.Where(s => s.Edition == HsEdition.Current).ToListAsync(ct),
+        await db.HsFinderExamples.ToListAsync(ct),
+        await db.HsFinderTerms.ToListAsync(ct),
+        await db.HsHeadingKeywords.ToListAsync(ct));
 
     public int SubheadingCount => subheadings.Count;
 

@@ -16,7 +16,6 @@ public class IndexModel(AgreementQueries queries, AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")] public string? PageNumber { get; set; }
 
     public IReadOnlyList<(string Iso3, string Name)> Parties { get; private set; } = [];
-    public AgreementFilter Filter { get; private set; } = new();
     public AgreementPageDto? Results { get; private set; }
     public InputError? Error { get; private set; }
 
@@ -43,7 +42,6 @@ public class IndexModel(AgreementQueries queries, AppDbContext db) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Filter = filter;
         Results = await queries.ListAsync(filter, ct);
         return Page();
     }
