@@ -4,8 +4,10 @@ using Trade4Msmes.Web;
 using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.Agreements;
 using Trade4Msmes.Web.Features.Economies;
+using Trade4Msmes.Web.Features.MarketAccess;
 using Trade4Msmes.Web.Features.Nomenclature;
 using Trade4Msmes.Web.Features.ProductFinder;
+using Trade4Msmes.Web.Features.Tariffs;
 using Trade4Msmes.Web.Importing;
 using Trade4Msmes.Web.Search;
 
@@ -19,6 +21,12 @@ builder.Services.AddScoped<EconomyQueries>();
 builder.Services.AddScoped<AgreementQueries>();
 builder.Services.AddSingleton<HsFinder>();
 builder.Services.AddScoped<FinderQuery>();
+builder.Services.AddScoped<MarketAccessQuery>();
+builder.Services.AddScoped<MarketAccessService>();
+builder.Services.AddScoped<MarketComparison>();
+builder.Services.AddScoped<TariffScheduleQueries>();
+builder.Services.AddScoped<TariffTransmissions>();
+builder.Services.AddSingleton<TransmissionKeys>();
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(o => o.Conventions.Add(new LanguageRouteConvention()))
@@ -41,7 +49,11 @@ var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
 if (args.Contains("setup"))
 {
-    return;
+    return 0;
+}
+if (args.FirstOrDefault() == "import")
+{
+    return await TariffImportCommand.RunAsync(app.Services, args, Console.Out);
 }
 // Build the finder's index before the first visitor asks for it.
 await app.Services.GetRequiredService<HsFinder>().IndexAsync();
@@ -71,8 +83,11 @@ app.MapHs();
 app.MapEconomies();
 app.MapAgreements();
 app.MapProductFinder();
+app.MapMarketAccess();
+app.MapTariffs();
 app.MapRazorPages();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

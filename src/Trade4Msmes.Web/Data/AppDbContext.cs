@@ -18,6 +18,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<HsFinderExample> HsFinderExamples => Set<HsFinderExample>();
     public DbSet<HsFinderTerm> HsFinderTerms => Set<HsFinderTerm>();
     public DbSet<HsHeadingKeywords> HsHeadingKeywords => Set<HsHeadingKeywords>();
+    public DbSet<TariffSchedule> TariffSchedules => Set<TariffSchedule>();
+    public DbSet<TariffProgramme> TariffProgrammes => Set<TariffProgramme>();
+    public DbSet<TariffLine> TariffLines => Set<TariffLine>();
+    public DbSet<TariffRate> TariffRates => Set<TariffRate>();
+    public DbSet<TariffRateQuota> TariffRateQuotas => Set<TariffRateQuota>();
+    public DbSet<TariffImport> TariffImports => Set<TariffImport>();
+    public DbSet<DeMinimisRule> DeMinimisRules => Set<DeMinimisRule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -82,6 +89,35 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         {
             e.ToTable("hs_heading_keywords");
             e.HasKey(x => x.Heading);
+        });
+        modelBuilder.Entity<TariffSchedule>(e =>
+        {
+            e.ToTable("tariff_schedules");
+            e.HasIndex(x => new { x.EconomyIso3, x.Version }).IsUnique();
+            e.HasMany(x => x.Programmes).WithOne().HasForeignKey(x => x.ScheduleId);
+            e.HasMany<TariffLine>().WithOne().HasForeignKey(x => x.ScheduleId);
+            e.HasMany<TariffImport>().WithOne().HasForeignKey(x => x.ScheduleId);
+        });
+        modelBuilder.Entity<TariffProgramme>(e => e.ToTable("tariff_programmes"));
+        modelBuilder.Entity<TariffLine>(e =>
+        {
+            e.ToTable("tariff_lines");
+            e.HasIndex(x => new { x.ScheduleId, x.Hs6 });
+            e.HasIndex(x => new { x.ScheduleId, x.Code }).IsUnique();
+            e.HasMany(x => x.Rates).WithOne().HasForeignKey(x => x.LineId);
+            e.HasMany(x => x.Quotas).WithOne().HasForeignKey(x => x.LineId);
+        });
+        modelBuilder.Entity<TariffRate>(e => e.ToTable("tariff_rates"));
+        modelBuilder.Entity<TariffRateQuota>(e => e.ToTable("tariff_rate_quotas"));
+        modelBuilder.Entity<TariffImport>(e =>
+        {
+            e.ToTable("tariff_imports");
+            e.HasIndex(x => new { x.ScheduleId, x.LineCode });
+        });
+        modelBuilder.Entity<DeMinimisRule>(e =>
+        {
+            e.ToTable("de_minimis_rules");
+            e.HasIndex(x => x.EconomyIso3);
         });
         modelBuilder.Entity<ReferenceDataSet>(e =>
         {

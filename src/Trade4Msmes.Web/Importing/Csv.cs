@@ -16,6 +16,11 @@ public static class Csv
     public static List<Dictionary<string, string>> ReadRows(string shippedFile)
     {
         using var reader = ShippedData.OpenText(shippedFile);
+        return ReadRows(reader);
+    }
+
+    public static List<Dictionary<string, string>> ReadRows(TextReader reader)
+    {
         using var csv = new CsvReader(reader, Configuration);
         csv.Read();
         csv.ReadHeader();

@@ -105,11 +105,11 @@ public sealed partial class ReferenceDataLoader(
 }
 
 // Reports "name: done / total rows" on the console at most twice a second, so first start is never silent.
-public sealed partial class LoadProgress(string name, ILogger logger)
+public partial class LoadProgress(string name, ILogger logger)
 {
     readonly Stopwatch sinceLast = Stopwatch.StartNew();
 
-    public void Report(int done, int total)
+    public virtual void Report(int done, int total)
     {
         if (done < total && sinceLast.ElapsedMilliseconds < 500)
         {

@@ -9,6 +9,8 @@ public static class ReferenceDataSetup
         services.AddSingleton<IReferenceData, EconomyData>();
         services.AddSingleton<IReferenceData, TradeAgreementData>();
         services.AddSingleton<IReferenceData, HsFinderData>();
+        services.AddSingleton<IReferenceData, TariffData>();
+        services.AddSingleton<IReferenceData, DeMinimisData>();
         services.AddScoped<ReferenceDataLoader>();
         return services;
     }

@@ -18,7 +18,7 @@ public class MigrationTests
         var ct = TestContext.Current.CancellationToken;
 
         (await db.Database.GetPendingMigrationsAsync(ct)).ShouldBeEmpty();
-        (await db.Database.GetAppliedMigrationsAsync(ct)).ShouldBe(["202611220001_Initial", "202611220002_HsFinder", "202611220003_HeadingKeywords"]);
+        (await db.Database.GetAppliedMigrationsAsync(ct)).ShouldBe(["202611220001_Initial", "202611220002_HsFinder", "202611220003_HeadingKeywords", "202611220004_Tariffs"]);
         foreach (var entity in db.Model.GetEntityTypes())
         {
             var table = entity.GetTableName()!;
@@ -64,7 +64,8 @@ public class MigrationTests
 
         var counts = await CountsAsync(first, ct);
         counts["hs_codes"].ShouldBe(6936 + 6705);
-        counts["reference_data_sets"].ShouldBe(4);
+        counts["reference_data_sets"].ShouldBe(6);
+        counts["tariff_schedules"].ShouldBe(3);
         (await CountsAsync(second, ct)).ShouldBe(counts);
     }
 
@@ -80,6 +81,8 @@ public class MigrationTests
             ["trade_agreements"] = await db.TradeAgreements.CountAsync(ct),
             ["agreement_participations"] = await db.AgreementParticipations.CountAsync(ct),
             ["reference_data_sets"] = await db.ReferenceDataSets.CountAsync(ct),
+            ["tariff_schedules"] = await db.TariffSchedules.CountAsync(ct),
+            ["tariff_lines"] = await db.TariffLines.CountAsync(ct),
         };
     }
 }

@@ -11,6 +11,9 @@ namespace Trade4Msmes.Tests.Infrastructure;
 //   await using var app = new AppFactory(db, loadReferenceData: false, today: new DateOnly(2026, 1, 31));
 public class AppFactory(TestDatabase database, bool loadReferenceData = true, DateOnly? today = null) : WebApplicationFactory<Program>
 {
+    public const string TransmissionKeyKenya = "test-key-kenya-5f1c";
+    public const string TransmissionKeyGhana = "test-key-ghana-93ab";
+
     public TestDatabase Database { get; } = database;
 
     public bool LoadReferenceData { get; } = loadReferenceData;
@@ -24,6 +27,9 @@ public class AppFactory(TestDatabase database, bool loadReferenceData = true, Da
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:LoadReferenceData", LoadReferenceData ? "true" : "false");
+        // Transmission keys for the tests that transmit schedules (see Tariffs/TransmissionTests).
+        builder.UseSetting("Transmission:ApiKeys:KEN", TransmissionKeyKenya);
+        builder.UseSetting("Transmission:ApiKeys:GHA", TransmissionKeyGhana);
         // Keep the test output readable; warnings and errors still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Features.Agreements;
+
+namespace Trade4Msmes.Web.Features.MarketAccess;
+
+public class IndexModel(MarketAccessService service, AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Product { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Origin { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Destination { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Value { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Currency { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Quantity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public string? AsOf { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Channel { get; set; }
+
+    public IReadOnlyList<(string Iso3, string Name)> Economies { get; private set; } = [];
+    public IReadOnlyList<(string Iso3, string Name)> Markets { get; private set; } = [];
+    public MarketAccessDto? Answer { get; private set; }
+    public InputError? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var lang = Languages.Current;
+        var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true);
+        Economies = (await db.Economies.AsNoTracking().ToListAsync(ct))
+            .Select(e => (e.Iso3, e.Name(lang))).OrderBy(e => e.Item2, collation).ToList();
+        var withData = await db.TariffSchedules.Select(s => s.EconomyIso3).Distinct().ToListAsync(ct);
+        Markets = Economies.Where(e => withData.Contains(e.Iso3)).ToList();
+        if (Product is null && Origin is null && Destination is null)
+        {
+            return Page();
+        }
+        var input = new MarketAccessInput(Product, Origin, Destination, Value, Currency, Quantity, Unit, AsOf, Channel);
+        if (!input.TryParse(MarketAccessEndpoints.Today(clock), out var parsed, out var error))
+        {
+            Error = error;
+        }
+        else if (await service.AnswerAsync(parsed, lang, ct) is { } answer)
+        {
+            Answer = answer;
+        }
+        else
+        {
+            Error = parsed.Hs6 is { } hs6
+                ? new InputError("There is no HS 2022 subheading {0}.", hs6)
+                : new InputError("There is no economy with code {0}.", $"{parsed.Origin}/{parsed.Destination}");
+        }
+        if (Error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return Page();
+    }
+
+    // This question with another product, for the candidate links.
+    public string WithProduct(string code) => QueryHelpers.AddQueryString($"/{Languages.Current}/markets",
+        Query(("product", code)).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)));
+
+    public string CompareLink(string code) => QueryHelpers.AddQueryString($"/{Languages.Current}/markets/compare",
+        new Dictionary<string, string?> { ["product"] = code, ["origin"] = Answer?.Origin.Iso3, ["asOf"] = AsOf }
+            .Where(kv => !string.IsNullOrWhiteSpace(kv.Value)));
+
+    Dictionary<string, string?> Query(params (string Key, string Value)[] overrides)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["product"] = Product,
+            ["origin"] = Origin,
+            ["destination"] = Destination,
+            ["value"] = Value,
+            ["currency"] = Currency,
+            ["quantity"] = Quantity,
+            ["unit"] = Unit,
+            ["asOf"] = AsOf,
+            ["channel"] = Channel,
+        };
+        foreach (var (key, value) in overrides)
+        {
+            query[key] = value;
+        }
+        return query;
+    }
+}
