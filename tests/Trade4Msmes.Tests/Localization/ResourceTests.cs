@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Trade4Msmes.Tests.Infrastructure;
 
 namespace Trade4Msmes.Tests.Localization;
 
@@ -7,7 +8,7 @@ namespace Trade4Msmes.Tests.Localization;
 // translation fails here rather than showing English on a French page.
 public partial class ResourceTests
 {
-    static readonly string Root = FindRoot();
+    static readonly string Root = Repository.Root;
     static readonly string Web = Path.Combine(Root, "src", "Trade4Msmes.Web");
 
     public static TheoryData<string> Languages => new("fr", "es");
@@ -53,16 +54,6 @@ public partial class ResourceTests
 
     static List<string> Placeholders(string text) =>
         PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().ToList();
-
-    static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Trade4Msmes.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new DirectoryNotFoundException("Trade4Msmes.slnx not found above the test output.");
-    }
 
     [GeneratedRegex(@"(?:\bL|\blocalizer)\[""(?<key>(?:[^""\\]|\\.)*)""|new InputError\(""(?<key>(?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyPattern();

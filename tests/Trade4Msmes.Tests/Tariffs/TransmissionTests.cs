@@ -124,6 +124,31 @@ public class TransmissionTests(AppFixture app)
         (await VersionCount("GHA")).ShouldBe(before + 1);
     }
 
+    [Fact]
+    public async Task TheDocumentedSamplesAreAcceptedInBothForms()
+    {
+        var client = app.CreateClient();
+        var samples = Path.Combine(Repository.Root, "docs", "samples");
+        var before = await VersionCount("GHA");
+
+        var csv = await client.SendAsync(Transmission("GHA", AppFactory.TransmissionKeyGhana,
+            await File.ReadAllBytesAsync(Path.Combine(samples, "tariff-transmission.csv"), Ct), "text/csv",
+            "validFrom=2027-07-01&currency=USD&title=Sample"), Ct);
+        var json = await client.SendAsync(Transmission("GHA", AppFactory.TransmissionKeyGhana,
+            await File.ReadAllBytesAsync(Path.Combine(samples, "tariff-transmission.json"), Ct), "application/json", ""), Ct);
+
+        csv.StatusCode.ShouldBe(HttpStatusCode.Created, await csv.Content.ReadAsStringAsync(Ct));
+        json.StatusCode.ShouldBe(HttpStatusCode.Created, await json.Content.ReadAsStringAsync(Ct));
+        var fromCsv = await csv.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var fromJson = await json.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        foreach (var count in new[] { "lines", "rates", "programmes", "imports" })
+        {
+            fromJson.GetProperty(count).GetInt32().ShouldBe(fromCsv.GetProperty(count).GetInt32(), count);
+        }
+        fromCsv.GetProperty("imports").GetInt32().ShouldBe(2);
+        (await VersionCount("GHA")).ShouldBe(before + 2);
+    }
+
     public static TheoryData<string, int, string?, string> BadFiles => new()
     {
         { Header + "\nline,0901210000,Coffee,,,,,,,,\n", 2, null, "Expected 12 columns, found 11" },

@@ -27,7 +27,7 @@ public class CompareModel(MarketComparison comparison, AppDbContext db, TimeProv
             return Page();
         }
         var input = new MarketAccessInput(Product, Origin, "USA", null, null, null, null, AsOf, null);
-        if (!input.TryParse(MarketAccessEndpoints.Today(clock), out var parsed, out var error))
+        if (!input.TryParse(MarketAccessEndpoints.Today(clock), System.Globalization.CultureInfo.CurrentCulture, out var parsed, out var error))
         {
             Error = error;
         }

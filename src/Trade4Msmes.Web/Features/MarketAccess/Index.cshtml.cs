@@ -37,7 +37,7 @@ public class IndexModel(MarketAccessService service, AppDbContext db, TimeProvid
             return Page();
         }
         var input = new MarketAccessInput(Product, Origin, Destination, Value, Currency, Quantity, Unit, AsOf, Channel);
-        if (!input.TryParse(MarketAccessEndpoints.Today(clock), out var parsed, out var error))
+        if (!input.TryParse(MarketAccessEndpoints.Today(clock), System.Globalization.CultureInfo.CurrentCulture, out var parsed, out var error))
         {
             Error = error;
         }

@@ -22,7 +22,7 @@ public static class MarketAccessEndpoints
         string? quantity = null, string? unit = null, string? asOf = null, string? channel = null, string lang = Languages.Default)
     {
         var input = new MarketAccessInput(product, origin, destination, value, currency, quantity, unit, asOf, channel);
-        if (!input.TryParse(Today(clock), out var parsed, out var error))
+        if (!input.TryParse(Today(clock), System.Globalization.CultureInfo.InvariantCulture, out var parsed, out var error))
         {
             return ApiProblems.BadRequest("Invalid market access question", error!.Format());
         }
@@ -36,7 +36,7 @@ public static class MarketAccessEndpoints
         string? product = null, string? origin = null, string? asOf = null, string lang = Languages.Default)
     {
         var input = new MarketAccessInput(product, origin, "USA", null, null, null, null, asOf, null);
-        if (!input.TryParse(Today(clock), out var parsed, out var error))
+        if (!input.TryParse(Today(clock), System.Globalization.CultureInfo.InvariantCulture, out var parsed, out var error))
         {
             return ApiProblems.BadRequest("Invalid comparison", error!.Format());
         }

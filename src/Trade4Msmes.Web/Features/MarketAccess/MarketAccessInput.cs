@@ -14,14 +14,14 @@ public record MarketAccessInput(
     public const int MaxProductLength = 200;
     public static readonly string[] Channels = ["any", "courier", "postal"];
 
-    public bool TryParse(DateOnly today, out ParsedMarketAccessInput parsed, out InputError? error)
+    // Numbers are read in the given culture: the API's is invariant ("1500.50"); a French page's takes "1500,50".
+    public bool TryParse(DateOnly today, CultureInfo numbers, out ParsedMarketAccessInput parsed, out InputError? error)
     {
-        parsed = default!;
-        error = Check(today, out parsed);
+        error = Check(today, numbers, out parsed);
         return error is null;
     }
 
-    InputError? Check(DateOnly today, out ParsedMarketAccessInput parsed)
+    InputError? Check(DateOnly today, CultureInfo numbers, out ParsedMarketAccessInput parsed)
     {
         parsed = default!;
         var product = Product?.Trim() ?? "";
@@ -60,7 +60,7 @@ public record MarketAccessInput(
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(Value))
         {
-            if (!TryAmount(Value, out var v))
+            if (!TryAmount(Value, numbers, out var v))
             {
                 return new InputError("“{0}” is not a customs value: give a positive number such as 1500.00.", Value);
             }
@@ -69,7 +69,7 @@ public record MarketAccessInput(
         decimal? quantity = null;
         if (!string.IsNullOrWhiteSpace(Quantity))
         {
-            if (!TryAmount(Quantity, out var q))
+            if (!TryAmount(Quantity, numbers, out var q))
             {
                 return new InputError("“{0}” is not a quantity: give a positive number such as 250.", Quantity);
             }
@@ -96,8 +96,10 @@ public record MarketAccessInput(
         return null;
     }
 
-    static bool TryAmount(string text, out decimal amount) =>
-        decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out amount)
+    // Spaces group digits in many languages ("1 500,50"); other thousands separators are refused rather than guessed,
+    // since "1,500" means 1500 in English and 1.5 in French.
+    static bool TryAmount(string text, CultureInfo culture, out decimal amount) =>
+        decimal.TryParse(string.Concat(text.Where(c => !char.IsWhiteSpace(c))), NumberStyles.AllowDecimalPoint, culture, out amount)
         && amount is > 0 and < 1_000_000_000_000m;
 }
 
