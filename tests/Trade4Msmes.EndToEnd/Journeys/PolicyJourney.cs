@@ -30,13 +30,13 @@ public class PolicyJourney(Site site)
         var page = journey.Page;
         await journey.GotoAsync("/fr/hs");
 
-        await journey.TabToAsync(page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Code HS") }));
+        await journey.TabToAsync(page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Code SH") }));
         await page.Keyboard.TypeAsync("0901.21");
         await journey.PressAsync("Enter", new Regex("/fr/hs/2022/090121$"));
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("0901.21");
-        var counterparts = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("HS 2017") });
+        var counterparts = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("SH 2017") });
         await journey.FollowAsync(counterparts.GetByRole(AriaRole.Link, new() { Name = "0901.21", Exact = true }), new Regex("/fr/hs/2017/090121$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("HS 2017");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("SH 2017");
     }
 }
