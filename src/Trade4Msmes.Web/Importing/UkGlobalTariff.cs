@@ -16,32 +16,28 @@ public static class UkGlobalTariff
 
     public static IReadOnlyList<TariffScheduleDraft> Read(IEnumerable<IReadOnlyDictionary<string, string>> rows, DateTimeOffset receivedAt)
     {
-        var uk = new TariffScheduleDraft(new TariffSchedule
-        {
-            EconomyIso3 = "GBR",
-            ValidFrom = new DateOnly(2021, 1, 1),
-            Title = "UK Global Tariff, as announced for 1 January 2021",
-            Source = "UK Department for International Trade, github.com/uktrade/global-uk-tariff (Open Government Licence v3.0)",
-            Currency = "GBP",
-            HsEdition = HsEdition.Previous,
-            Origin = TariffScheduleOrigin.Shipped,
-            ReceivedAt = receivedAt,
-            Caveat = "The UK MFN tariff as announced for 1 January 2021, on HS 2017 codes. The UK moved to HS 2022 in 2022 "
-                + "and has changed rates since; preferential (FTA) rates, VAT and other measures are not in this file.",
-        });
-        var eu = new TariffScheduleDraft(new TariffSchedule
-        {
-            EconomyIso3 = "EUN",
-            ValidFrom = new DateOnly(2020, 1, 1),
-            Title = "EU Common External Tariff 2020 (third-country duties), as listed beside the UK Global Tariff",
-            Source = "UK Department for International Trade, github.com/uktrade/global-uk-tariff, column cet_duty_rate (Open Government Licence v3.0)",
-            Currency = "EUR",
-            HsEdition = HsEdition.Previous,
-            Origin = TariffScheduleOrigin.Shipped,
-            ReceivedAt = receivedAt,
-            Caveat = "The EU's 2020 third-country duties as listed by the UK for comparison, on HS 2017 codes. "
-                + "The EU has changed its tariff since; preferential rates, VAT and other measures are not in this file.",
-        });
+        const string Repository = "UK Department for International Trade, github.com/uktrade/global-uk-tariff";
+        TariffScheduleDraft Draft(string economy, DateOnly validFrom, string title, string source, string currency, string caveat) =>
+            new(new TariffSchedule
+            {
+                EconomyIso3 = economy,
+                ValidFrom = validFrom,
+                Title = title,
+                Source = source,
+                Currency = currency,
+                HsEdition = HsEdition.Previous,
+                Origin = TariffScheduleOrigin.Shipped,
+                ReceivedAt = receivedAt,
+                Caveat = caveat,
+            });
+        var uk = Draft("GBR", new DateOnly(2021, 1, 1), "UK Global Tariff, as announced for 1 January 2021",
+            $"{Repository} (Open Government Licence v3.0)", "GBP",
+            "The UK MFN tariff as announced for 1 January 2021, on HS 2017 codes. The UK moved to HS 2022 in 2022 "
+            + "and has changed rates since; preferential (FTA) rates, VAT and other measures are not in this file.");
+        var eu = Draft("EUN", new DateOnly(2020, 1, 1), "EU Common External Tariff 2020 (third-country duties), as listed beside the UK Global Tariff",
+            $"{Repository}, column cet_duty_rate (Open Government Licence v3.0)", "EUR",
+            "The EU's 2020 third-country duties as listed by the UK for comparison, on HS 2017 codes. "
+            + "The EU has changed its tariff since; preferential rates, VAT and other measures are not in this file.");
         foreach (var row in rows)
         {
             var code = row["commodity"].Trim();

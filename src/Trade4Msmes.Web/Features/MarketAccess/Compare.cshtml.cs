@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.Agreements;
 
 namespace Trade4Msmes.Web.Features.MarketAccess;
 
-public class CompareModel(MarketComparison comparison, AppDbContext db, TimeProvider clock) : PageModel
+public class CompareModel(MarketComparison comparison, MarketAccessQuery query, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Product { get; set; }
     [BindProperty(SupportsGet = true)] public string? Origin { get; set; }
@@ -19,9 +17,7 @@ public class CompareModel(MarketComparison comparison, AppDbContext db, TimeProv
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var lang = Languages.Current;
-        var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true);
-        Economies = (await db.Economies.AsNoTracking().ToListAsync(ct))
-            .Select(e => (e.Iso3, e.Name(lang))).OrderBy(e => e.Item2, collation).ToList();
+        Economies = await query.EconomyChoicesAsync(lang, ct);
         if (Product is null && Origin is null)
         {
             return Page();

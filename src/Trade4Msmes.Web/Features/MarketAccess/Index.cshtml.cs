@@ -7,7 +7,7 @@ using Trade4Msmes.Web.Features.Agreements;
 
 namespace Trade4Msmes.Web.Features.MarketAccess;
 
-public class IndexModel(MarketAccessService service, AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(MarketAccessService service, MarketAccessQuery query, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Product { get; set; }
     [BindProperty(SupportsGet = true)] public string? Origin { get; set; }
@@ -27,9 +27,7 @@ public class IndexModel(MarketAccessService service, AppDbContext db, TimeProvid
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var lang = Languages.Current;
-        var collation = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true);
-        Economies = (await db.Economies.AsNoTracking().ToListAsync(ct))
-            .Select(e => (e.Iso3, e.Name(lang))).OrderBy(e => e.Item2, collation).ToList();
+        Economies = await query.EconomyChoicesAsync(lang, ct);
         var withData = await db.TariffSchedules.Select(s => s.EconomyIso3).Distinct().ToListAsync(ct);
         Markets = Economies.Where(e => withData.Contains(e.Iso3)).ToList();
         if (Product is null && Origin is null && Destination is null)

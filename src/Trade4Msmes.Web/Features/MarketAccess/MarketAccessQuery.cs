@@ -126,6 +126,14 @@ public class MarketAccessQuery(AppDbContext db)
         };
     }
 
+    // Every economy by its name in the reader's language, for the origin and destination lists.
+    public async Task<IReadOnlyList<(string Iso3, string Name)>> EconomyChoicesAsync(string lang, CancellationToken ct)
+    {
+        var collation = StringComparer.Create(CultureInfo.CurrentCulture, true);
+        return (await db.Economies.AsNoTracking().ToListAsync(ct))
+            .Select(e => (e.Iso3, e.Name(lang))).OrderBy(e => e.Item2, collation).ToList();
+    }
+
     // An EU member's imports are charged the EU's common external tariff.
     public async Task<string> CustomsTerritoryAsync(string iso3, DateOnly on, CancellationToken ct) =>
         await db.GroupingMemberships.AnyAsync(m => m.GroupingCode == EuropeanUnion && m.EconomyIso3 == iso3
