@@ -90,6 +90,10 @@ public class TransmissionTests(AppFixture app)
         Coffee(in2027).GetProperty("best").GetProperty("estimate").GetProperty("duty").GetDecimal().ShouldBe(250m);
         Coffee(in2028).GetProperty("mfn").GetProperty("text").GetString().ShouldBe("35%");
         Coffee(fromUganda).GetProperty("best").GetProperty("duty").GetProperty("text").GetString().ShouldBe("Free");
+        var imports = Coffee(fromUganda).GetProperty("imports").EnumerateArray().Single();
+        (imports.GetProperty("year").GetInt32(), imports.GetProperty("fromOrigin").GetDecimal(), imports.GetProperty("fromAll").GetDecimal())
+            .ShouldBe((2026, 125000.50m, 125000.50m));
+        Coffee(in2027).GetProperty("imports")[0].GetProperty("fromOrigin").GetDecimal().ShouldBe(0m);
 
         var diff = await client.GetJsonAsync($"/api/v1/economies/KEN/tariff-schedules/diff?from={v1}&to={v2}");
         diff.GetProperty("added").EnumerateArray().Select(l => l.GetProperty("code").GetString()).ShouldBe(["0902200000"]);

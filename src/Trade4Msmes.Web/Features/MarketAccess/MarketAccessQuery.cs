@@ -35,10 +35,16 @@ public record QuotaDto(string? Programme, decimal? Quantity, string? Unit, strin
 
 public record TaxDto(string Name, DutyDto Rate);
 
+// Imports at the line in one year, from the asked origin and from all origins, in the schedule's currency.
+public record LineImportsDto(int Year, decimal FromOrigin, decimal FromAll, decimal? QuantityFromOrigin, string? Unit);
+
 public record MarketLineDto(
     string Code, string Hs6, string Description, string FullDescription, string? Units, DutyDto? Mfn,
     IReadOnlyList<ApplicableRateDto> Rates, IReadOnlyList<ApplicableRateDto> NotAvailable, ApplicableRateDto? Best,
-    IReadOnlyList<QuotaDto> Quotas, IReadOnlyList<TaxDto> Taxes, IReadOnlyList<string> Notes, decimal? AdValoremEquivalent);
+    IReadOnlyList<QuotaDto> Quotas, IReadOnlyList<TaxDto> Taxes, IReadOnlyList<string> Notes, decimal? AdValoremEquivalent)
+{
+    public IReadOnlyList<LineImportsDto> Imports { get; init; } = [];
+}
 
 public record DeMinimisDto(string AppliesTo, decimal Threshold, string Currency, string Channel, string? Origins,
     string Rule, string Source, DateOnly ValidFrom, DateOnly? ValidTo, bool? Applies);
@@ -118,11 +124,24 @@ public class MarketAccessQuery(AppDbContext db)
         var programmes = await db.TariffProgrammes.AsNoTracking()
             .Where(p => p.ScheduleId == schedule.Id).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
         var waived = deMinimis.Any(d => d.Applies == true && d.AppliesTo.Contains("duty", StringComparison.Ordinal));
+        var lineCodes = lines.Select(l => l.Code).ToList();
+        var imports = (await db.TariffImports.AsNoTracking()
+                .Where(i => i.ScheduleId == schedule.Id && lineCodes.Contains(i.LineCode)).ToListAsync(ct))
+            .ToLookup(i => i.LineCode);
         return answer with
         {
             Situation = lines.Count == 0 ? "no-lines" : "ok",
             ScheduleCodes = codes,
-            Lines = lines.Select(l => Line(l, programmes, schedule, request, waived)).ToList(),
+            Lines = lines.Select(l => Line(l, programmes, schedule, request, waived) with
+            {
+                Imports = imports[l.Code].GroupBy(i => i.Year).OrderByDescending(g => g.Key)
+                    .Select(g => new LineImportsDto(g.Key,
+                        g.Where(i => i.OriginIso3 == request.Origin).Sum(i => i.Value),
+                        g.Sum(i => i.Value),
+                        g.Where(i => i.OriginIso3 == request.Origin).Sum(i => i.Quantity),
+                        g.Select(i => i.Unit).FirstOrDefault(u => u is not null)))
+                    .ToList(),
+            }).ToList(),
         };
     }
 
