@@ -53,7 +53,8 @@ public sealed class Journey : IAsyncDisposable
             BypassCSP = true,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous: the whole suite shares two cores with the app and the browser.
+        context.SetDefaultTimeout(20_000);
         return new Journey(site, context, await context.NewPageAsync());
     }
 

@@ -32,6 +32,7 @@ public class FinderJourney(Site site)
         var unroasted = question.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("not roasted or decaffeinated") });
         await journey.TabToAsync(question.GetByRole(AriaRole.Radio).First);
         await unroasted.CheckAsync();
+        await Expect(unroasted).ToBeCheckedAsync();
         await journey.TabToAsync(question.GetByRole(AriaRole.Button, new() { Name = "Refine" }));
         await journey.PressAsync("Enter", new Regex(@"/en/products/find\?q=coffee\+"));
 
