@@ -23,6 +23,10 @@ public class TradeAgreement
     public string? Remarks { get; set; }
     public List<AgreementParty> Parties { get; set; } = [];
 
+    // The agreement's card in the WTO RTA database, cited as the source of every agreement shown.
+    public static string WtoPage(int rtaId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"https://rtais.wto.org/UI/PublicShowRTAIDCard.aspx?rtaid={rtaId}");
+
     // The earlier of the goods and services dates: when the agreement first applied.
     public DateOnly? InForceFrom => (InForceGoods, InForceServices) switch
     {

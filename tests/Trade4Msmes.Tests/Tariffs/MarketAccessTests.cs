@@ -80,6 +80,29 @@ public class MarketAccessTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ALowValueShipmentUnderTheDeMinimisPaysNoDuty()
+    {
+        // UK: no customs duty on consignments of GBP 135 or less; asses pay 6.0% in the 2021 UK tariff.
+        var client = app.CreateClient();
+        var small = await Ask(client, "product=010130&origin=BRA&destination=GBR&value=100&currency=GBP");
+        var large = await Ask(client, "product=010130&origin=BRA&destination=GBR&value=1000&currency=GBP");
+
+        var waived = Line(small, "01013000").GetProperty("best").GetProperty("estimate");
+        (waived.GetProperty("duty").GetDecimal(), waived.GetProperty("deMinimis").GetBoolean()).ShouldBe((0m, true));
+        small.GetProperty("deMinimis").EnumerateArray().ShouldContain(d => d.GetProperty("applies").ValueKind == JsonValueKind.True);
+        var charged = Line(large, "01013000").GetProperty("best").GetProperty("estimate");
+        (charged.GetProperty("duty").GetDecimal(), charged.GetProperty("deMinimis").GetBoolean()).ShouldBe((60m, false));
+    }
+
+    [Fact]
+    public async Task ThePageNamesTheUnknownEconomy()
+    {
+        var page = await app.CreateClient().GetDocumentAsync("/en/markets?product=090121&origin=KEN&destination=QQQ", HttpStatusCode.BadRequest);
+
+        page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("QQQ");
+    }
+
+    [Fact]
     public async Task AnEuMemberIsAnsweredWithTheEuTariffOnItsHs2017Lines()
     {
         var answer = await Ask(app.CreateClient(), "product=090121&origin=KEN&destination=FRA");

@@ -99,6 +99,6 @@ public class AgreementQueries(AppDbContext db)
             participants.Select(p => new ParticipantDto(p.EconomyIso3, economyNames.GetValueOrDefault(p.EconomyIso3, p.EconomyIso3),
                     p.ViaGroupingCode is { } via ? groupingNames.GetValueOrDefault(via, via) : null, p.From, p.To))
                 .OrderBy(p => p.Name, collation).ToList(),
-            $"https://rtais.wto.org/UI/PublicShowRTAIDCard.aspx?rtaid={a.RtaId}");
+            TradeAgreement.WtoPage(a.RtaId));
     }
 }

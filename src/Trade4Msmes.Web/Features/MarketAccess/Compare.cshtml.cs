@@ -22,7 +22,7 @@ public class CompareModel(MarketComparison comparison, MarketAccessQuery query, 
         {
             return Page();
         }
-        var input = new MarketAccessInput(Product, Origin, "USA", null, null, null, null, AsOf, null);
+        var input = MarketAccessInput.ForComparison(Product, Origin, AsOf);
         if (!input.TryParse(MarketAccessEndpoints.Today(clock), System.Globalization.CultureInfo.CurrentCulture, out var parsed, out var error))
         {
             Error = error;

@@ -45,9 +45,11 @@ public class IndexModel(MarketAccessService service, MarketAccessQuery query, Ap
         }
         else
         {
-            Error = parsed.Hs6 is { } hs6
-                ? new InputError("There is no HS 2022 subheading {0}.", hs6)
-                : new InputError("There is no economy with code {0}.", $"{parsed.Origin}/{parsed.Destination}");
+            // No answer: the economy lists already say which code is unknown, else it is the product.
+            var unknown = new[] { parsed.Origin, parsed.Destination }.FirstOrDefault(c => !Economies.Any(e => e.Iso3 == c));
+            Error = unknown is not null
+                ? new InputError("There is no economy with code {0}.", unknown)
+                : new InputError("There is no HS 2022 subheading {0}.", parsed.Hs6!);
         }
         if (Error is not null)
         {

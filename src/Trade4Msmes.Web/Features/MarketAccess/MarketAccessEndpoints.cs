@@ -35,7 +35,7 @@ public static class MarketAccessEndpoints
         MarketComparison comparison, TimeProvider clock, CancellationToken ct,
         string? product = null, string? origin = null, string? asOf = null, string lang = Languages.Default)
     {
-        var input = new MarketAccessInput(product, origin, "USA", null, null, null, null, asOf, null);
+        var input = MarketAccessInput.ForComparison(product, origin, asOf);
         if (!input.TryParse(Today(clock), System.Globalization.CultureInfo.InvariantCulture, out var parsed, out var error))
         {
             return ApiProblems.BadRequest("Invalid comparison", error!.Format());

@@ -12,6 +12,12 @@ public record MarketAccessInput(
     string? AsOf, string? Channel)
 {
     public const int MaxProductLength = 200;
+
+    // A comparison across markets: the same product, origin and date, and no destination.
+    public static MarketAccessInput ForComparison(string? product, string? origin, string? asOf) =>
+        new(product, origin, null, null, null, null, null, asOf, null) { ComparesMarkets = true };
+
+    public bool ComparesMarkets { get; private init; }
     public static readonly string[] Channels = ["any", "courier", "postal"];
 
     // Numbers are read in the given culture: the API's is invariant ("1500.50"); a French page's takes "1500,50".
@@ -47,7 +53,8 @@ public record MarketAccessInput(
         {
             return new InputError("Choose the origin: the economy where the product is made, as three letters such as KEN.");
         }
-        if (!EconomyCode.TryNormalize(Destination?.Trim(), out var destination))
+        var destination = "";
+        if (!ComparesMarkets && !EconomyCode.TryNormalize(Destination?.Trim(), out destination))
         {
             return new InputError("Choose the destination market, as three letters such as USA.");
         }

@@ -15,17 +15,14 @@ public record ProductDto(string Code, string Description, int Edition);
 
 public record ProductCandidateDto(string Code, string Description, double Score);
 
-public record ScheduleRefDto(
-    int Id, string Economy, int Version, DateOnly ValidFrom, string Title, string Source, string Currency, int HsEdition,
-    string? Caveat, int UnparsedRates);
-
 public record DutyDto(string Text, string Form, decimal? AdValorem, bool Parsed);
 
 public record ProgrammeDto(string Code, string Name, string Kind, int? RtaId, string? AgreementUrl, string? Note,
     string? Source, DateOnly? LapsedOn);
 
+// Steps and Missing are the duty parser's English; DeMinimis says the duty was waived as a low-value shipment.
 public record EstimateDto(decimal CustomsValue, decimal? Duty, string Currency, IReadOnlyList<string> Steps, string? Missing,
-    decimal? LandedCost);
+    decimal? LandedCost, bool DeMinimis);
 
 // One rate the origin may use on a line: MFN (or the non-MFN rate that replaces it), or a preference.
 public record ApplicableRateDto(string Basis, IReadOnlyList<ProgrammeDto> Programmes, DutyDto Duty, bool Best,
@@ -56,9 +53,9 @@ public record AgreementRefDto(int RtaId, string Name, string Url);
 // "choose-product" (the product was given in words that fit several subheadings: pick one of the candidates).
 public record MarketAccessDto(
     string Situation, ProductDto? Product, EconomyRefDto Origin, EconomyRefDto Destination, EconomyRefDto TariffEconomy,
-    DateOnly AsOf, ScheduleRefDto? Schedule, IReadOnlyList<string> ScheduleCodes, IReadOnlyList<MarketLineDto> Lines,
+    DateOnly AsOf, ScheduleVersionDto? Schedule, IReadOnlyList<string> ScheduleCodes, IReadOnlyList<MarketLineDto> Lines,
     IReadOnlyList<DeMinimisDto> DeMinimis, IReadOnlyList<AgreementRefDto> AgreementsInForce,
-    IReadOnlyList<ScheduleRefDto> OtherVersions)
+    IReadOnlyList<ScheduleVersionDto> OtherVersions)
 {
     public string? ProductQuery { get; init; }
     public IReadOnlyList<ProductCandidateDto> ProductCandidates { get; init; } = [];
@@ -97,8 +94,8 @@ public class MarketAccessQuery(AppDbContext db)
         var deMinimis = await DeMinimisAsync(tariffEconomy, request, ct);
         var answer = new MarketAccessDto(
             "ok", product, Ref(origin), Ref(destination), Ref(economies[tariffEconomy]), request.AsOf,
-            schedule is null ? null : ScheduleRef(schedule), [], [], deMinimis, agreements,
-            versions.Where(v => v != schedule).Select(ScheduleRef).ToList());
+            schedule is null ? null : TariffScheduleQueries.Version(schedule), [], [], deMinimis, agreements,
+            versions.Where(v => v != schedule).Select(TariffScheduleQueries.Version).ToList());
 
         if (request.Hs6 is null)
         {
@@ -160,16 +157,13 @@ public class MarketAccessQuery(AppDbContext db)
             ? EuropeanUnion
             : iso3;
 
-    static ScheduleRefDto ScheduleRef(TariffSchedule s) =>
-        new(s.Id, s.EconomyIso3, s.Version, s.ValidFrom, s.Title, s.Source, s.Currency, s.HsEdition, s.Caveat, s.UnparsedRateCount);
-
     static MarketLineDto Line(
         TariffLine line, Dictionary<string, TariffProgramme> programmes, TariffSchedule schedule, MarketAccessRequest request,
         bool dutyWaived)
     {
         ProgrammeDto Programme(string code) => programmes.TryGetValue(code, out var p)
             ? new ProgrammeDto(p.Code, p.Name, p.Kind.ToString(), p.RtaId,
-                p.RtaId is { } id ? $"https://rtais.wto.org/UI/PublicShowRTAIDCard.aspx?rtaid={id}" : null, p.Note, p.Source, p.LapsedOn)
+                p.RtaId is { } id ? TradeAgreement.WtoPage(id) : null, p.Note, p.Source, p.LapsedOn)
             : new ProgrammeDto(code, code, "Unknown", null, null, "This programme code is not described in the schedule.", null, null);
         bool Covers(string code) => programmes.TryGetValue(code, out var p) && p.Covers(request.Origin);
         bool InForce(string code) => programmes.TryGetValue(code, out var p) && p.InForceOn(request.AsOf);
@@ -221,12 +215,14 @@ public class MarketAccessQuery(AppDbContext db)
         {
             var currency = request.Currency ?? schedule.Currency;
             var duty = DutyExpression.Parse(rate.Text, schedule.Currency).Estimate(value, currency, request.Quantity, request.Unit);
-            if (dutyWaived && duty.Amount is not null)
+            var waived = dutyWaived && duty.Amount is not null;
+            if (waived)
             {
-                duty = duty with { Amount = 0m, Steps = [.. duty.Steps, "De minimis: no duty is collected on this consignment"] };
+                duty = duty with { Amount = 0m };
             }
             estimate = new EstimateDto(value, duty.Amount, duty.Currency, duty.Steps, duty.Missing,
-                duty.Amount is { } amount && string.Equals(currency, duty.Currency, StringComparison.Ordinal) ? value + amount : null);
+                duty.Amount is { } amount && string.Equals(currency, duty.Currency, StringComparison.Ordinal) ? value + amount : null,
+                waived);
         }
         return new ApplicableRateDto(basis, programmes, Duty(rate), false, estimate);
     }
@@ -300,7 +296,7 @@ public class MarketAccessQuery(AppDbContext db)
             .Select(a => new { a.RtaId, a.Name })
             .ToListAsync(ct);
         return agreements
-            .Select(a => new AgreementRefDto(a.RtaId, a.Name, $"https://rtais.wto.org/UI/PublicShowRTAIDCard.aspx?rtaid={a.RtaId.ToString(CultureInfo.InvariantCulture)}"))
+            .Select(a => new AgreementRefDto(a.RtaId, a.Name, TradeAgreement.WtoPage(a.RtaId)))
             .ToList();
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Features.Tariffs;
 
 namespace Trade4Msmes.Web.Features.MarketAccess;
 
 public record MarketComparisonRowDto(
-    EconomyRefDto Destination, ScheduleRefDto Schedule, int LineCount, string Situation, ApplicableRateDto? Lowest,
+    EconomyRefDto Destination, ScheduleVersionDto Schedule, int LineCount, string Situation, ApplicableRateDto? Lowest,
     ApplicableRateDto? Highest, bool Comparable);
 
 public record MarketComparisonDto(ProductDto Product, EconomyRefDto Origin, DateOnly AsOf, IReadOnlyList<MarketComparisonRowDto> Markets);

@@ -34,7 +34,7 @@ public static class TariffEndpoints
     {
         if (!EconomyCode.TryNormalize(iso3, out var code))
         {
-            return ApiProblems.BadRequest("Invalid economy code", $"“{iso3}” is not an economy code: use three letters, such as USA.");
+            return InvalidEconomy(iso3);
         }
         return await queries.VersionsAsync(code, Languages.IsSupported(lang) ? lang : Languages.Default, ct) is { } versions
             ? TypedResults.Ok(versions)
@@ -46,7 +46,7 @@ public static class TariffEndpoints
     {
         if (!EconomyCode.TryNormalize(iso3, out var code))
         {
-            return ApiProblems.BadRequest("Invalid economy code", $"“{iso3}” is not an economy code: use three letters, such as USA.");
+            return InvalidEconomy(iso3);
         }
         if (from is null || to is null || from == to)
         {
@@ -63,7 +63,7 @@ public static class TariffEndpoints
     {
         if (!EconomyCode.TryNormalize(iso3, out var economy))
         {
-            return ApiProblems.BadRequest("Invalid economy code", $"“{iso3}” is not an economy code: use three letters, such as USA.");
+            return InvalidEconomy(iso3);
         }
         var caller = keys.EconomyFor(request.Headers["X-Api-Key"].ToString());
         if (caller is null)
@@ -103,6 +103,9 @@ public static class TariffEndpoints
             ? TypedResults.Created($"/api/v1/economies/{economy}/tariff-schedules?version={version}", report)
             : TypedResults.UnprocessableEntity(report);
     }
+
+    static ProblemHttpResult InvalidEconomy(string iso3) =>
+        ApiProblems.BadRequest("Invalid economy code", $"“{iso3}” is not an economy code: use three letters, such as USA.");
 
     // Null when the body is longer than allowed (a client may omit Content-Length).
     static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken ct)

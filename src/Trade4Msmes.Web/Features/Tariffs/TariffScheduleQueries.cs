@@ -5,7 +5,7 @@ using Trade4Msmes.Web.Importing;
 namespace Trade4Msmes.Web.Features.Tariffs;
 
 public record ScheduleVersionDto(
-    int Version, DateOnly ValidFrom, string Title, string Source, string Currency, int HsEdition, string Origin,
+    string Economy, int Version, DateOnly ValidFrom, string Title, string Source, string Currency, int HsEdition, string Origin,
     string? TransmittedBy, DateTimeOffset ReceivedAt, int LineCount, int UnparsedRates, string? Caveat);
 
 public record EconomySchedulesDto(string Economy, string Name, IReadOnlyList<ScheduleVersionDto> Versions);
@@ -106,6 +106,6 @@ public class TariffScheduleQueries(AppDbContext db)
         new(l.Code, l.FullDescription, l.Rates.FirstOrDefault(r => r.Kind == TariffRateKind.Mfn)?.Text);
 
     public static ScheduleVersionDto Version(TariffSchedule s) => new(
-        s.Version, s.ValidFrom, s.Title, s.Source, s.Currency, s.HsEdition, s.Origin.ToString(), s.TransmittedBy, s.ReceivedAt,
+        s.EconomyIso3, s.Version, s.ValidFrom, s.Title, s.Source, s.Currency, s.HsEdition, s.Origin.ToString(), s.TransmittedBy, s.ReceivedAt,
         s.LineCount, s.UnparsedRateCount, s.Caveat);
 }
