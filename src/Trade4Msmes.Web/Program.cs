@@ -1,12 +1,16 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Trade4Msmes.Web;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Features.Accounts;
+using Trade4Msmes.Web.Features.Admin;
 using Trade4Msmes.Web.Features.Agreements;
 using Trade4Msmes.Web.Features.Economies;
 using Trade4Msmes.Web.Features.MarketAccess;
 using Trade4Msmes.Web.Features.Nomenclature;
 using Trade4Msmes.Web.Features.ProductFinder;
+using Trade4Msmes.Web.Features.Submissions;
 using Trade4Msmes.Web.Features.Tariffs;
 using Trade4Msmes.Web.Importing;
 using Trade4Msmes.Web.Search;
@@ -26,10 +30,19 @@ builder.Services.AddScoped<MarketAccessService>();
 builder.Services.AddScoped<MarketComparison>();
 builder.Services.AddScoped<TariffScheduleQueries>();
 builder.Services.AddScoped<TariffTransmissions>();
-builder.Services.AddSingleton<TransmissionKeys>();
+builder.Services.AddAccounts();
+builder.Services.AddScoped<SubmissionWorkflow>();
+builder.Services.AddScoped<AccountAdministration>();
+builder.Services.AddRateLimits();
+// Forms and API calls are small; the one endpoint that takes a whole tariff schedule raises its own limit.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-builder.Services.AddRazorPages(o => o.Conventions.Add(new LanguageRouteConvention()))
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.Add(new LanguageRouteConvention());
+        AccountsSetup.AuthorizePages(o.Conventions);
+    })
     .WithRazorPagesRoot("/Features");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -55,11 +68,23 @@ if (args.FirstOrDefault() == "import")
 {
     return await TariffImportCommand.RunAsync(app.Services, args, Console.Out);
 }
+if (args.FirstOrDefault() == "create-editor")
+{
+    return await CreateEditorCommand.RunAsync(app.Services, args, Console.Out);
+}
 // Build the finder's index before the first visitor asks for it.
 await app.Services.GetRequiredService<HsFinder>().IndexAsync();
 
+// Behind a reverse proxy on the same machine (nginx), the client's address and scheme come from its headers;
+// only loopback proxies are believed.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseResponseCompression();
 app.UseExceptionHandler("/error/500");
+if (!app.Environment.IsDevelopment())
+{
+    // Sent on HTTPS responses only: once a browser has seen the site over TLS, it never uses plain HTTP again.
+    app.UseHsts();
+}
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles(new StaticFileOptions
@@ -75,6 +100,9 @@ app.UseStaticFiles(new StaticFileOptions
 });
 app.UseRouting();
 app.UseRequestLocalization(Languages.LocalizationOptions());
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapGet("/", Languages.RedirectToPreferred).ExcludeFromDescription();
 app.MapHealthChecks("/health");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Trade4Msmes.Web.Data;
 
@@ -25,6 +26,22 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<TariffRateQuota> TariffRateQuotas => Set<TariffRateQuota>();
     public DbSet<TariffImport> TariffImports => Set<TariffImport>();
     public DbSet<DeMinimisRule> DeMinimisRules => Set<DeMinimisRule>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountRole> AccountRoles => Set<AccountRole>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionRevision> SubmissionRevisions => Set<SubmissionRevision>();
+
+    // Instants are stored as UTC; SQLite gives them back without a kind, so say so on the way out.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -119,6 +136,46 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
             e.ToTable("de_minimis_rules");
             e.HasIndex(x => x.EconomyIso3);
         });
+        modelBuilder.Entity<Account>(e =>
+        {
+            e.ToTable("accounts");
+            e.HasIndex(x => x.Email).IsUnique();
+            e.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.AccountId);
+        });
+        modelBuilder.Entity<AccountRole>(e => e.ToTable("account_roles"));
+        modelBuilder.Entity<AccountLink>(e =>
+        {
+            e.ToTable("account_links");
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId);
+        });
+        modelBuilder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasIndex(x => x.TokenHash).IsUnique();
+        });
+        modelBuilder.Entity<AuditEntry>(e => e.ToTable("audit_entries"));
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+        modelBuilder.Entity<RateLimitCounter>(e =>
+        {
+            e.ToTable("rate_limit_counters");
+            e.HasKey(x => x.Key);
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.HasIndex(x => x.DedupeKey).IsUnique();
+        });
+        modelBuilder.Entity<Submission>(e =>
+        {
+            e.ToTable("submissions");
+            e.HasMany(x => x.Revisions).WithOne().HasForeignKey(x => x.SubmissionId);
+        });
+        modelBuilder.Entity<SubmissionRevision>(e =>
+        {
+            e.ToTable("submission_revisions");
+            e.HasIndex(x => new { x.SubmissionId, x.Number }).IsUnique();
+        });
         modelBuilder.Entity<ReferenceDataSet>(e =>
         {
             e.ToTable("reference_data_sets");
@@ -126,3 +183,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         });
     }
 }
+
+sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -57,7 +57,7 @@ public static class TariffImportCommand
             draft.Schedule.TransmittedBy = by;
             draft.Schedule.Title = options.GetValueOrDefault("title") ?? $"Harmonized Tariff Schedule ({Path.GetFileName(path)})";
             draft.Schedule.Caveat = null;
-            var saved = await transmissions.SaveAsync(draft, progress, ct);
+            var saved = await transmissions.SaveAsync(draft, new Actor(by), progress, ct);
             await output.WriteLineAsync($"Imported {economy} version {saved.Version}: {draft.Lines.Count} lines, "
                 + $"{draft.SkippedRows} rows of chapters 98-99 skipped, {draft.UnparsedRates} rates kept verbatim but not understood.");
             return 0;
@@ -71,7 +71,7 @@ public static class TariffImportCommand
         var header = new TransmissionHeader(options.GetValueOrDefault("valid-from"), options.GetValueOrDefault("title"),
             options.GetValueOrDefault("currency"), edition, options.GetValueOrDefault("source"));
         var kind = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? TariffTransmissions.Format.Json : TariffTransmissions.Format.Csv;
-        var report = await transmissions.ReceiveAsync(economy, kind, body, header, by, ct, progress);
+        var report = await transmissions.ReceiveAsync(economy, kind, body, header, by, new Actor(by), ct, progress);
         if (report.Version is null)
         {
             await output.WriteLineAsync($"Nothing imported: {report.Problems.Count}{(report.ProblemsTruncated ? "+" : "")} problem(s).");

@@ -11,12 +11,12 @@ namespace Trade4Msmes.Tests.Infrastructure;
 //   await using var app = new AppFactory(db, loadReferenceData: false, today: new DateOnly(2026, 1, 31));
 public class AppFactory(TestDatabase database, bool loadReferenceData = true, DateOnly? today = null) : WebApplicationFactory<Program>
 {
-    public const string TransmissionKeyKenya = "test-key-kenya-5f1c";
-    public const string TransmissionKeyGhana = "test-key-ghana-93ab";
-
     public TestDatabase Database { get; } = database;
 
     public bool LoadReferenceData { get; } = loadReferenceData;
+
+    // Extra configuration, applied last (e.g. a low rate limit, or the SMTP server to send to).
+    public Dictionary<string, string> Settings { get; init; } = [];
 
     // The app's TimeProvider when the test fixed "today" (set UtcNow or Advance it to move time); null otherwise.
     public FixedTimeProvider? Clock { get; } = today is { } date ? new FixedTimeProvider(date) : null;
@@ -27,12 +27,24 @@ public class AppFactory(TestDatabase database, bool loadReferenceData = true, Da
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:LoadReferenceData", LoadReferenceData ? "true" : "false");
-        // Transmission keys for the tests that transmit schedules (see Tariffs/TransmissionTests).
-        builder.UseSetting("Transmission:ApiKeys:KEN", TransmissionKeyKenya);
-        builder.UseSetting("Transmission:ApiKeys:GHA", TransmissionKeyGhana);
+        // Every test client comes from one address: limits are raised so tests do not throttle each other;
+        // the rate-limit tests set their own (see Settings).
+        foreach (var policy in new[] { "SignIn", "SignUp", "PasswordReset", "Forms", "Api" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:Permits", "100000");
+            builder.UseSetting($"RateLimits:{policy}:WindowSeconds", "60");
+        }
+        builder.UseSetting("Site:BaseUrl", "http://localhost");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         // Keep the test output readable; warnings and errors still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        // Said once per test app and expected here: keys live unencrypted in the test database; no mail server.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.UseSetting("Logging:LogLevel:Trade4Msmes.Web.Email.OutboxSender", "Error");
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null)

@@ -55,7 +55,7 @@ public partial class ResourceTests
     static List<string> Placeholders(string text) =>
         PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().ToList();
 
-    [GeneratedRegex(@"(?:\bL|\blocalizer)\[""(?<key>(?:[^""\\]|\\.)*)""|new InputError\(""(?<key>(?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"(?:\bL|\bl|\blocalizer)\[""(?<key>(?:[^""\\]|\\.)*)""|(?:new InputError|\bPhrase)\(""(?<key>(?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"\{\d+\}")]

@@ -51,12 +51,17 @@ public class TransmissionTests(AppFixture app)
             Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        request.Headers.Add("X-Api-Key", key);
+        if (key.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
         return request;
     }
 
     static HttpRequestMessage Csv(string economy, string key, string csv, string query = "validFrom=2027-01-01&currency=KES") =>
         Transmission(economy, key, Encoding.UTF8.GetBytes(csv), "text/csv", query);
+
+    Task<string> Token(string economy) => TestAccounts.TransmissionTokenAsync(app.Services, economy);
 
     async Task<int> VersionCount(string economy)
     {
@@ -70,8 +75,8 @@ public class TransmissionTests(AppFixture app)
     {
         var client = app.CreateClient();
 
-        var first = await client.SendAsync(Csv("KEN", AppFactory.TransmissionKeyKenya, Version1), Ct);
-        var second = await client.SendAsync(Csv("KEN", AppFactory.TransmissionKeyKenya, Version2, "validFrom=2028-01-01&currency=KES&title=Kenya%202028"), Ct);
+        var first = await client.SendAsync(Csv("KEN", await Token("KEN"), Version1), Ct);
+        var second = await client.SendAsync(Csv("KEN", await Token("KEN"), Version2, "validFrom=2028-01-01&currency=KES&title=Kenya%202028"), Ct);
 
         first.StatusCode.ShouldBe(HttpStatusCode.Created);
         second.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -122,7 +127,7 @@ public class TransmissionTests(AppFixture app)
             """;
 
         var response = await app.CreateClient().SendAsync(
-            Transmission("GHA", AppFactory.TransmissionKeyGhana, Encoding.UTF8.GetBytes(json), "application/json", ""), Ct);
+            Transmission("GHA", await Token("GHA"), Encoding.UTF8.GetBytes(json), "application/json", ""), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await VersionCount("GHA")).ShouldBe(before + 1);
@@ -135,10 +140,10 @@ public class TransmissionTests(AppFixture app)
         var samples = Path.Combine(Repository.Root, "docs", "samples");
         var before = await VersionCount("GHA");
 
-        var csv = await client.SendAsync(Transmission("GHA", AppFactory.TransmissionKeyGhana,
+        var csv = await client.SendAsync(Transmission("GHA", await Token("GHA"),
             await File.ReadAllBytesAsync(Path.Combine(samples, "tariff-transmission.csv"), Ct), "text/csv",
             "validFrom=2027-07-01&currency=USD&title=Sample"), Ct);
-        var json = await client.SendAsync(Transmission("GHA", AppFactory.TransmissionKeyGhana,
+        var json = await client.SendAsync(Transmission("GHA", await Token("GHA"),
             await File.ReadAllBytesAsync(Path.Combine(samples, "tariff-transmission.json"), Ct), "application/json", ""), Ct);
 
         csv.StatusCode.ShouldBe(HttpStatusCode.Created, await csv.Content.ReadAsStringAsync(Ct));
@@ -172,7 +177,7 @@ public class TransmissionTests(AppFixture app)
     {
         var before = await VersionCount("GHA");
 
-        var response = await app.CreateClient().SendAsync(Csv("GHA", AppFactory.TransmissionKeyGhana, csv), Ct);
+        var response = await app.CreateClient().SendAsync(Csv("GHA", await Token("GHA"), csv), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -189,7 +194,7 @@ public class TransmissionTests(AppFixture app)
     {
         var body = Encoding.UTF8.GetBytes(Header + "\nline,0901210000,Caf").Concat(new byte[] { 0xE9, 0x0A }).ToArray();
 
-        var response = await app.CreateClient().SendAsync(Transmission("GHA", AppFactory.TransmissionKeyGhana, body, "text/csv", "validFrom=2027-01-01&currency=GHS"), Ct);
+        var response = await app.CreateClient().SendAsync(Transmission("GHA", await Token("GHA"), body, "text/csv", "validFrom=2027-01-01&currency=GHS"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems")[0];
@@ -200,7 +205,7 @@ public class TransmissionTests(AppFixture app)
     [Fact]
     public async Task MissingHeaderFieldsAreReported()
     {
-        var response = await app.CreateClient().SendAsync(Csv("GHA", AppFactory.TransmissionKeyGhana,
+        var response = await app.CreateClient().SendAsync(Csv("GHA", await Token("GHA"),
             Header + "\nline,0901210000,Coffee,,,,,,,,,kg\nmfn,0901210000,,5%,,,,,,,,\n", query: "validFrom=soon"), Ct);
 
         var problems = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray()
@@ -209,14 +214,14 @@ public class TransmissionTests(AppFixture app)
     }
 
     [Fact]
-    public async Task OnlyTheEconomysOwnKeyMayTransmitForIt()
+    public async Task OnlyTheEconomysOwnTokenMayTransmitForIt()
     {
         var client = app.CreateClient();
         var before = await VersionCount("GHA");
 
         var noKey = await client.SendAsync(Csv("GHA", "", Version1), Ct);
-        var wrongKey = await client.SendAsync(Csv("GHA", "guess", Version1), Ct);
-        var otherEconomy = await client.SendAsync(Csv("GHA", AppFactory.TransmissionKeyKenya, Version1), Ct);
+        var wrongKey = await client.SendAsync(Csv("GHA", "t4m_guess", Version1), Ct);
+        var otherEconomy = await client.SendAsync(Csv("GHA", await Token("KEN"), Version1), Ct);
 
         noKey.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         wrongKey.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -230,7 +235,7 @@ public class TransmissionTests(AppFixture app)
     {
         var body = new byte[Trade4Msmes.Web.Features.Tariffs.TariffEndpoints.MaxTransmissionBytes + 1];
 
-        var response = await app.CreateClient().SendAsync(Transmission("GHA", AppFactory.TransmissionKeyGhana, body, "text/csv", "validFrom=2027-01-01&currency=GHS"), Ct);
+        var response = await app.CreateClient().SendAsync(Transmission("GHA", await Token("GHA"), body, "text/csv", "validFrom=2027-01-01&currency=GHS"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
     }
@@ -239,7 +244,7 @@ public class TransmissionTests(AppFixture app)
     public async Task AnUnknownMediaTypeIsRefused()
     {
         var response = await app.CreateClient().SendAsync(
-            Transmission("GHA", AppFactory.TransmissionKeyGhana, [1, 2, 3], "application/vnd.ms-excel", "validFrom=2027-01-01"), Ct);
+            Transmission("GHA", await Token("GHA"), [1, 2, 3], "application/vnd.ms-excel", "validFrom=2027-01-01"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
     }

@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Trade4Msmes.Web.Features.Errors;
+using Trade4Msmes.Web.Features.Submissions;
 
 namespace Trade4Msmes.Web.Features.Economies;
 
-public class ShowModel(EconomyQueries queries, IStringLocalizer<SharedResource> localizer) : PageModel
+public class ShowModel(EconomyQueries queries, SubmissionWorkflow submissions, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public EconomyDto Economy { get; private set; } = null!;
+
+    // Published by the economy's officials through the review workflow.
+    public IReadOnlyList<Dictionary<string, string>> ContactPoints { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string iso3, CancellationToken ct)
     {
@@ -26,6 +30,7 @@ public class ShowModel(EconomyQueries queries, IStringLocalizer<SharedResource> 
             return NotFound();
         }
         Economy = economy;
+        ContactPoints = await submissions.PublishedAsync(SubmissionKind.ContactPoint.Key, code, ct);
         return Page();
     }
 }

@@ -9,9 +9,11 @@ namespace Trade4Msmes.Web.Features.Errors;
 public class ErrorModel(IProblemDetailsService problems) : PageModel
 {
     const string DetailKey = "Trade4Msmes.ErrorDetail";
+    const string RetryAfterKey = "Trade4Msmes.RetryAfter";
 
     public int Code { get; private set; }
     public string? Detail { get; private set; }
+    public int? RetryAfterSeconds { get; private set; }
 
     public Task<IActionResult> OnGetAsync(int code) => RenderAsync(code);
 
@@ -20,10 +22,18 @@ public class ErrorModel(IProblemDetailsService problems) : PageModel
     // Pages call this before returning a bare status code, so the error page can say what was wrong.
     public static void SetDetail(HttpContext context, string detail) => context.Items[DetailKey] = detail;
 
+    // A 429 says when to come back; the header is set again here in case re-executing cleared it.
+    public static void SetRetryAfter(HttpContext context, int seconds) => context.Items[RetryAfterKey] = seconds;
+
     async Task<IActionResult> RenderAsync(int code)
     {
         Code = code is >= 400 and <= 599 ? code : 500;
         Detail = HttpContext.Items[DetailKey] as string;
+        RetryAfterSeconds = HttpContext.Items[RetryAfterKey] as int?;
+        if (RetryAfterSeconds is { } seconds)
+        {
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
             ?? "";

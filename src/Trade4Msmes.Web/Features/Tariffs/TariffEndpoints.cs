@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Features.Accounts;
 using Trade4Msmes.Web.Features.Economies;
 using Trade4Msmes.Web.Importing;
 
@@ -19,7 +21,7 @@ public static class TariffEndpoints
         group.MapGet("/tariff-schedules/diff", Diff)
             .WithSummary("Lines added and removed and rates changed between two versions (from, to) of a schedule");
         group.MapPost("/tariff-transmissions", Transmit)
-            .WithSummary("Transmit a schedule (trade4msmes-tariff/1, CSV or JSON; key in the X-Api-Key header). "
+            .WithSummary("Transmit a schedule (trade4msmes-tariff/1, CSV or JSON; the economy's API token as Authorization: Bearer). "
                 + "Checked line by line: with any problem nothing is stored; accepted, it becomes the economy's next dated version")
             .Accepts<string>("text/csv", "application/json")
             .Produces<TransmissionReportDto>(StatusCodes.Status201Created)
@@ -58,23 +60,25 @@ public static class TariffEndpoints
     }
 
     static async Task<IResult> Transmit(
-        string iso3, HttpRequest request, TransmissionKeys keys, TariffTransmissions transmissions, AppDbContext db, CancellationToken ct,
+        string iso3, HttpRequest request, ApiTokens tokens, TariffTransmissions transmissions, AppDbContext db, CancellationToken ct,
         string? validFrom = null, string? title = null, string? currency = null, int? hsEdition = null, string? source = null)
     {
         if (!EconomyCode.TryNormalize(iso3, out var economy))
         {
             return InvalidEconomy(iso3);
         }
-        var caller = keys.EconomyFor(request.Headers["X-Api-Key"].ToString());
-        if (caller is null)
+        var (check, token) = await tokens.AuthenticateAsync(request, economy, ct);
+        switch (check)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated",
-                detail: "Send the transmission key issued to your economy in the X-Api-Key header.");
-        }
-        if (caller != economy)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
-                detail: $"This key transmits for {caller}; it may not transmit a schedule for {economy}.");
+            case TokenCheck.Missing:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated",
+                    detail: "Send an API token of your economy in the Authorization header: Bearer t4m_…. An official creates one on the account's Tokens page.");
+            case TokenCheck.Invalid:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated",
+                    detail: "This token is unknown or was revoked.");
+            case TokenCheck.OtherEconomy:
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
+                    detail: $"This token transmits for {token!.EconomyIso3}; it may not transmit a schedule for {economy}.");
         }
         if (!await db.Economies.AnyAsync(e => e.Iso3 == economy, ct))
         {
@@ -92,13 +96,18 @@ public static class TariffEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported format",
                 detail: "Send Content-Type text/csv or application/json (format trade4msmes-tariff/1).");
         }
+        // The server refuses bodies over 1 MB by default; a schedule may be larger.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxTransmissionBytes + 1;
+        }
         if (request.ContentLength > MaxTransmissionBytes || await ReadBoundedAsync(request.Body, ct) is not { } body)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Transmission too large",
                 detail: $"A transmission is at most {MaxTransmissionBytes / 1024 / 1024} MB. Split imports by year, or compress nothing: send plain UTF-8.");
         }
         var report = await transmissions.ReceiveAsync(economy, format.Value, body,
-            new TransmissionHeader(validFrom, title, currency, hsEdition, source), $"API key for {economy}", ct);
+            new TransmissionHeader(validFrom, title, currency, hsEdition, source), $"{economy} API token {token!.Id}", Actor.For(token), ct);
         return report.Version is { } version
             ? TypedResults.Created($"/api/v1/economies/{economy}/tariff-schedules?version={version}", report)
             : TypedResults.UnprocessableEntity(report);

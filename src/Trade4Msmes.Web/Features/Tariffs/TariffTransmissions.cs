@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Importing;
@@ -9,30 +7,6 @@ namespace Trade4Msmes.Web.Features.Tariffs;
 public record TransmissionReportDto(
     string Economy, int? Version, DateOnly? ValidFrom, int Lines, int Rates, int Programmes, int Imports,
     IReadOnlyList<TransmissionProblem> Problems, bool ProblemsTruncated);
-
-// Until accounts exist, an economy's official system proves who it is with a key configured per economy
-// (Transmission:ApiKeys:{ISO3}). Keys are compared as hashes, in constant time.
-public sealed class TransmissionKeys(IConfiguration configuration)
-{
-    // The economy the key was issued to, or null for an unknown key.
-    public string? EconomyFor(string? presented)
-    {
-        if (string.IsNullOrEmpty(presented))
-        {
-            return null;
-        }
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        string? match = null;
-        foreach (var entry in configuration.GetSection("Transmission:ApiKeys").GetChildren())
-        {
-            if (entry.Value is { Length: > 0 } key && CryptographicOperations.FixedTimeEquals(hash, SHA256.HashData(Encoding.UTF8.GetBytes(key))))
-            {
-                match = entry.Key.ToUpperInvariant();
-            }
-        }
-        return match;
-    }
-}
 
 // Checks a transmission line by line and, when it has no problem, stores it as the economy's next version in
 // one transaction: a rejected or interrupted transmission leaves every earlier version as it was.
@@ -45,8 +19,8 @@ public sealed partial class TariffTransmissions(AppDbContext db, TimeProvider cl
     }
 
     public async Task<TransmissionReportDto> ReceiveAsync(
-        string economy, Format format, byte[] body, TransmissionHeader header, string transmittedBy, CancellationToken ct,
-        LoadProgress? progress = null)
+        string economy, Format format, byte[] body, TransmissionHeader header, string transmittedBy, Actor actor,
+        CancellationToken ct, LoadProgress? progress = null)
     {
         var known = (await db.Economies.Select(e => e.Iso3).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var subheadings = new Dictionary<int, IReadOnlySet<string>>();
@@ -64,12 +38,12 @@ public sealed partial class TariffTransmissions(AppDbContext db, TimeProvider cl
         {
             return new TransmissionReportDto(economy, null, null, 0, 0, 0, 0, result.Problems, result.Truncated);
         }
-        var schedule = await SaveAsync(draft, progress, ct);
+        var schedule = await SaveAsync(draft, actor, progress, ct);
         return new TransmissionReportDto(economy, schedule.Version, schedule.ValidFrom, draft.Lines.Count,
             draft.Lines.Sum(l => l.Rates.Count), schedule.Programmes.Count, draft.Imports.Count, [], false);
     }
 
-    public async Task<TariffSchedule> SaveAsync(TariffScheduleDraft draft, LoadProgress? progress, CancellationToken ct)
+    public async Task<TariffSchedule> SaveAsync(TariffScheduleDraft draft, Actor actor, LoadProgress? progress, CancellationToken ct)
     {
         var economy = draft.Schedule.EconomyIso3;
         var strategy = db.Database.CreateExecutionStrategy();
@@ -85,6 +59,10 @@ public sealed partial class TariffTransmissions(AppDbContext db, TimeProvider cl
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var saved = await draft.SaveAsNewVersionAsync(db, progress ?? new LoadProgress($"tariff {economy}", logger),
                 0, draft.Lines.Count + draft.Imports.Count, ct);
+            AuditLog.Record(db, actor, "tariff-schedule.accepted", $"tariff-schedule/{economy}/{saved.Version}", economy,
+                newValues: new { saved.Version, saved.ValidFrom, saved.Title, Lines = draft.Lines.Count, saved.TransmittedBy },
+                at: clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
             return saved;
