@@ -14,6 +14,9 @@ public static class AccountsSetup
 {
     public const string EditorPolicy = "Editor";
     public const string OfficialPolicy = "EconomyOfficial";
+
+    // Editors and officials: the people who write or review submissions.
+    public const string ContributorPolicy = "Contributor";
     const string StampClaim = "t4m:stamp";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
@@ -52,7 +55,9 @@ public static class AccountsSetup
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => (c.Resource as HttpContext)?.Caller()?.IsEditor == true))
-            .AddPolicy(OfficialPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => (c.Resource as HttpContext)?.Caller()?.IsOfficial == true));
+            .AddPolicy(OfficialPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => (c.Resource as HttpContext)?.Caller()?.IsOfficial == true))
+            .AddPolicy(ContributorPolicy, p => p.RequireAuthenticatedUser()
+                .RequireAssertion(c => (c.Resource as HttpContext)?.Caller() is { } caller && (caller.IsEditor || caller.IsOfficial)));
         return services;
     }
 
@@ -60,7 +65,7 @@ public static class AccountsSetup
     public static void AuthorizePages(PageConventionCollection conventions)
     {
         conventions.AuthorizeFolder("/Admin", EditorPolicy);
-        conventions.AuthorizeFolder("/Submissions");
+        conventions.AuthorizeFolder("/Submissions", ContributorPolicy);
         conventions.AuthorizePage("/Accounts/Index");
         conventions.AuthorizePage("/Accounts/Tokens", OfficialPolicy);
     }
