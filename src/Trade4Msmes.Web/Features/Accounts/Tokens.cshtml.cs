@@ -37,8 +37,8 @@ public class TokensModel(ApiTokens tokens) : PageModel
         }
         else
         {
+            // The page carries a form, so antiforgery already marks it no-store: the secret is not cached.
             NewSecret = (await tokens.CreateAsync(Caller, Economy, normalized, ct)).Secret;
-            Response.Headers.CacheControl = "no-store";
         }
         Tokens = await tokens.ListAsync(Caller, ct);
         return Page();
