@@ -101,9 +101,12 @@ CHROMIUM=$(find_chromium)
 export TRADE4MSMES_CHROMIUM=$CHROMIUM
 echo "PostgreSQL: $PG_BIN   Chromium: $CHROMIUM ($("$CHROMIUM" --version 2>/dev/null | tail -1))"
 
-if [[ ! -d $E2E_DIR/node_modules || $E2E_DIR/package-lock.json -nt $E2E_DIR/node_modules/.package-lock.json ]]; then
-    (cd "$E2E_DIR" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) || fail_early "npm ci failed in $E2E_DIR."
-fi
+# axe-core for the browser tests; the SMTP server the email tests send to.
+for dir in "$E2E_DIR" tests/smtp-sink; do
+    if [[ ! -d $dir/node_modules || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+        (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) || fail_early "npm ci failed in $dir."
+    fi
+done
 record "prerequisites" $((SECONDS - start)) "ok"
 
 # --- 2. Restore, format check, build ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ public sealed class Site : IAsyncLifetime
 
     TestDatabase? database;
     AppFactory? app;
+    SmtpSink? mail;
     IPlaywright? playwright;
     IBrowser? browser;
     HttpClient? rawClient;
@@ -37,13 +38,19 @@ public sealed class Site : IAsyncLifetime
 
     public string AxeSource { get; private set; } = "";
 
+    public IServiceProvider Services => app?.Services ?? throw NotStarted();
+
+    // The real SMTP server the app sends its emails to.
+    public SmtpSink Mail => mail ?? throw NotStarted();
+
     public async ValueTask InitializeAsync()
     {
         AxeSource = await File.ReadAllTextAsync(FindAxe());
         Assertions.SetDefaultExpectTimeout(5_000);
 
         database = TestDatabase.Create(DatabaseProvider.Sqlite);
-        app = new AppFactory(database, loadReferenceData: true);
+        mail = await SmtpSink.StartAsync();
+        app = new AppFactory(database, loadReferenceData: true) { Settings = mail.Settings };
         // A free port on IPv4 loopback; the browser uses exactly this origin, so any other host is a third party.
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app.StartServer();
@@ -78,6 +85,10 @@ public sealed class Site : IAsyncLifetime
         if (database is not null)
         {
             await database.DisposeAsync();
+        }
+        if (mail is not null)
+        {
+            await mail.DisposeAsync();
         }
     }
 

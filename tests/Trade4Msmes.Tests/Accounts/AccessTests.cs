@@ -113,7 +113,11 @@ public class AccessTests(AppFixture app)
             .Replace("{subscriber}", c.Accounts[Who.Subscriber]!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var expected = new Dictionary<Who, HttpStatusCode>
         {
-            [Who.Anonymous] = anonymous, [Who.Subscriber] = subscriber, [Who.OfficialKen] = kenya, [Who.OfficialGha] = ghana, [Who.Editor] = editor,
+            [Who.Anonymous] = anonymous,
+            [Who.Subscriber] = subscriber,
+            [Who.OfficialKen] = kenya,
+            [Who.OfficialGha] = ghana,
+            [Who.Editor] = editor,
         };
 
         foreach (var (who, status) in expected)

@@ -125,7 +125,10 @@ public class AccountTests(AppFixture app)
         var token = await TestAccounts.AntiforgeryTokenAsync(Client(), "/en/account/sign-up");
         var foreignToken = await client.PostAsync("/en/account/sign-up", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["email"] = email, ["name"] = "Csrf", ["password"] = TestAccounts.Password, ["__RequestVerificationToken"] = token,
+            ["email"] = email,
+            ["name"] = "Csrf",
+            ["password"] = TestAccounts.Password,
+            ["__RequestVerificationToken"] = token,
         }), Ct);
 
         noToken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -98,7 +98,8 @@ public class WorkflowTests(AppFixture app)
         badPage.QuerySelector("textarea#details")!.TextContent.ShouldBe("my text");
 
         var created = await official.PostFormAsync("/en/submissions/new", new(Fields("<script>alert('organisation')</script>",
-            "<script>alert(1)</script>\n\n[click](javascript:alert(2)) <img src=x onerror=alert(3)> [fine](https://example.org)")) { ["kind"] = "contact-point", ["economy"] = "BDI" }, Form);
+            "<script>alert(1)</script>\n\n[click](javascript:alert(2)) <img src=x onerror=alert(3)> [fine](https://example.org)"))
+        { ["kind"] = "contact-point", ["economy"] = "BDI" }, Form);
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await official.GetStringAsync(created.Headers.Location!.ToString(), Ct);
         var document = new HtmlParser().ParseDocument(page);

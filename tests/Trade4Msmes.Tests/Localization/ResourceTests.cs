@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Trade4Msmes.Tests.Infrastructure;
 
