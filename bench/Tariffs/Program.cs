@@ -49,7 +49,7 @@ try
         draft.Schedule.Origin = TariffScheduleOrigin.Transmitted;
         draft.Schedule.ValidFrom = new DateOnly(2027 + run, 1, 1);
         clock.Restart();
-        await scope.ServiceProvider.GetRequiredService<TariffTransmissions>().SaveAsync(draft, null, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<TariffTransmissions>().SaveAsync(draft, new Actor("benchmark"), null, CancellationToken.None);
         store.Add(clock.Elapsed.TotalMilliseconds);
         lines = draft.Lines.Count;
     }

@@ -85,6 +85,14 @@ public class TransmissionTests(AppFixture app)
         var v1 = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("version").GetInt32();
         var v2 = report.GetProperty("version").GetInt32();
         v2.ShouldBe(v1 + 1);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var accepted = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries
+                .SingleAsync(e => e.Subject == $"tariff-schedule/KEN/{v2}", Ct);
+            accepted.Action.ShouldBe("tariff-schedule.accepted");
+            accepted.Actor.ShouldStartWith("API token ");
+            accepted.NewValues!.ShouldContain("Kenya 2028");
+        }
 
         var in2027 = await client.GetJsonAsync("/api/v1/market-access?product=090121&origin=FRA&destination=KEN&asOf=2027-06-01&value=1000&currency=KES");
         var in2028 = await client.GetJsonAsync("/api/v1/market-access?product=090121&origin=FRA&destination=KEN&asOf=2028-06-01");
