@@ -24,7 +24,7 @@ public class AccountJourney(Site site)
         await page.Keyboard.TypeAsync("Wanjiru Kamau");
         await journey.TabToAsync(page.GetByLabel(new Regex("^Password")));
         await page.Keyboard.TypeAsync(Password);
-        await journey.PressAsync("Enter", new Regex("/en/account/sign-up$"));
+        await journey.PressAsync("Enter", new Regex(@"/en/account/sign-up\?sent=1$"));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"We have sent an email to {email}");
 
         // The email, as the SMTP server received it.
@@ -71,9 +71,10 @@ public class AccountJourney(Site site)
         await page.GetByLabel(new Regex("^Organisation")).FillAsync("Uganda Export Promotion Board");
         await page.GetByLabel(new Regex("^What it helps MSMEs with")).FillAsync("Export requirements and market information");
         await page.GetByLabel(new Regex("^Details")).FillAsync("Open **weekdays**.");
-        await journey.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }), new Regex(@"/en/submissions/\d+$"));
+        await journey.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }), new Regex(@"/en/submissions/\d+\?done=saved$"));
         await Expect(page.Locator("dd strong")).ToHaveTextAsync("weekdays");
-        await journey.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }), new Regex(@"/en/submissions/\d+$"));
+        await journey.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }), new Regex(@"/en/submissions/\d+\?done=submitted$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Submitted: an editor will review it.");
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Waiting for an editor's review.");
     }
 }

@@ -144,8 +144,15 @@ public class AccessTests(AppFixture app)
         { "return", Who.OfficialKen, Denied }, { "return", Who.OfficialGha, Unseen }, { "return", Who.Editor, HttpStatusCode.Redirect },
         { "grant", Who.Anonymous, SignIn }, { "grant", Who.Subscriber, Denied }, { "grant", Who.OfficialKen, Denied },
         { "grant", Who.Editor, HttpStatusCode.Redirect },
+        { "revoke-role", Who.Anonymous, SignIn }, { "revoke-role", Who.Subscriber, Denied }, { "revoke-role", Who.OfficialKen, Denied },
+        { "revoke-role", Who.Editor, HttpStatusCode.Redirect },
+        { "disable", Who.Anonymous, SignIn }, { "disable", Who.Subscriber, Denied }, { "disable", Who.OfficialGha, Denied },
+        { "disable", Who.Editor, HttpStatusCode.Redirect },
+        { "unlock", Who.Subscriber, Denied }, { "unlock", Who.OfficialKen, Denied }, { "unlock", Who.Editor, HttpStatusCode.Redirect },
         { "token", Who.Anonymous, SignIn }, { "token", Who.Subscriber, Denied }, { "token", Who.OfficialGha, Denied },
         { "token", Who.Editor, Denied }, { "token", Who.OfficialKen, Ok },
+        { "revoke-token", Who.Anonymous, SignIn }, { "revoke-token", Who.Subscriber, Denied }, { "revoke-token", Who.Editor, Denied },
+        { "revoke-token", Who.OfficialGha, Unseen }, { "revoke-token", Who.OfficialKen, Ok },
     };
 
     // Each action on its own fresh Kenyan submission; a refused action leaves it exactly as it was.
@@ -156,6 +163,9 @@ public class AccessTests(AppFixture app)
         var c = await CastAsync();
         var submitted = await NewSubmissionAsync(c.Accounts[Who.OfficialKen]!, submit: action is "publish" or "return");
         var before = await RevisionsAsync(submitted);
+        var target = await TestAccounts.CreateAsync(app.Services, "Target");
+        var targetRole = target.Roles.Single().Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var kenyaToken = await TokenIdAsync(await TestAccounts.TransmissionTokenAsync(app.Services, "KEN"));
         var (url, fields) = action switch
         {
             "create" => ("/en/submissions/new", new Dictionary<string, string> { ["kind"] = "contact-point", ["economy"] = "KEN", ["field.organisation"] = "New office", ["field.helps-with"] = "Everything" }),
@@ -163,7 +173,11 @@ public class AccessTests(AppFixture app)
             "submit" => ($"/en/submissions/{submitted}?handler=submit", new() { ["revision"] = "1" }),
             "publish" => ($"/en/submissions/{submitted}?handler=publish", new() { ["revision"] = "2" }),
             "return" => ($"/en/submissions/{submitted}?handler=return", new() { ["revision"] = "2", ["comment"] = "Please add a website." }),
-            "grant" => ($"/en/admin/accounts/{c.Accounts[Who.Subscriber]!.Id}?handler=grant", new() { ["role"] = "Subscriber" }),
+            "grant" => ($"/en/admin/accounts/{target.Id}?handler=grant", new() { ["role"] = "EconomyOfficial", ["economy"] = "KEN" }),
+            "revoke-role" => ($"/en/admin/accounts/{target.Id}?handler=revoke", new() { ["roleId"] = targetRole }),
+            "disable" => ($"/en/admin/accounts/{target.Id}?handler=disable", new() { ["disabled"] = "true" }),
+            "unlock" => ($"/en/admin/accounts/{target.Id}?handler=unlock", new()),
+            "revoke-token" => ("/en/account/tokens?handler=revoke", new() { ["id"] = kenyaToken.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
             _ => ("/en/account/tokens?handler=create", new Dictionary<string, string> { ["economy"] = "KEN", ["name"] = "Access test" }),
         };
 
@@ -175,6 +189,24 @@ public class AccessTests(AppFixture app)
         {
             (await RevisionsAsync(submitted)).ShouldBe(changed ? before + 1 : before);
         }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var audited = await db.AuditEntries.CountAsync(e => e.Subject == $"account/{target.Id}", Ct);
+        if (action is "grant" or "revoke-role" or "disable" or "unlock")
+        {
+            audited.ShouldBe(changed ? 1 : 0, "an editor's change is audited; a refused one changes nothing");
+        }
+        if (action == "revoke-token")
+        {
+            (await db.ApiTokens.CountAsync(t => t.Id == kenyaToken && t.RevokedAt != null, Ct)).ShouldBe(changed ? 1 : 0);
+        }
+    }
+
+    async Task<int> TokenIdAsync(string secret)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var hash = Secrets.Hash(secret);
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().ApiTokens.Where(t => t.TokenHash == hash).Select(t => t.Id).SingleAsync(Ct);
     }
 
     [Fact]

@@ -176,7 +176,7 @@ public class SecurityTests
         var email = $"mail-{Guid.NewGuid():N}@example.org";
 
         (await Client(app).PostFormAsync("/es/account/sign-up", new() { ["email"] = email, ["name"] = "José Núñez", ["password"] = TestAccounts.Password }))
-            .StatusCode.ShouldBe(HttpStatusCode.OK);
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var message = await sink.WaitForAsync(email);
 
         message.Subject.ShouldBe("Confirme su cuenta de Trade4MSMEs");

@@ -12,11 +12,18 @@ public class SignUpModel(AccountService accounts) : PageModel
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Password { get; set; }
 
+    // Carried across the redirect after a sign-up, so the address never goes into a URL.
+    [TempData] public string? SentTo { get; set; }
+
     public Dictionary<string, string> Problems { get; } = [];
     public bool Sent { get; private set; }
 
     public void OnGet()
     {
+        if (Request.Query.ContainsKey("sent") && SentTo is not null)
+        {
+            (Sent, Email) = (true, SentTo);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -40,8 +47,8 @@ public class SignUpModel(AccountService accounts) : PageModel
             return Page();
         }
         await accounts.SignUpAsync(email!, name, Password!, Languages.Current, ct);
-        Sent = true;
-        Email = email;
-        return Page();
+        // Post/redirect/get: reloading the answer does not sign up again.
+        SentTo = email;
+        return LocalRedirect($"/{Languages.Current}/account/sign-up?sent=1");
     }
 }

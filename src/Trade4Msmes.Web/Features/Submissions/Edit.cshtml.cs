@@ -38,7 +38,7 @@ public class EditModel(SubmissionWorkflow workflow) : PageModel
         switch (result.Outcome)
         {
             case WorkflowOutcome.Done:
-                return LocalRedirect($"/{Languages.Current}/submissions/{id}");
+                return LocalRedirect($"/{Languages.Current}/submissions/{id}?done=saved");
             case WorkflowOutcome.Forbidden:
                 return Forbid();
             case WorkflowOutcome.NotFound:

@@ -26,7 +26,7 @@ public class NewModel(SubmissionWorkflow workflow) : PageModel
         var result = await workflow.CreateAsync(HttpContext.Caller()!, kind, economy, values, ct);
         if (result.Outcome == WorkflowOutcome.Done)
         {
-            return LocalRedirect($"/{Languages.Current}/submissions/{result.Submission!.Id}");
+            return LocalRedirect($"/{Languages.Current}/submissions/{result.Submission!.Id}?done=saved");
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Show(new SubmissionForm(kind, values, result.Problems ?? new Dictionary<string, string>()));

@@ -25,22 +25,32 @@ public class ShowModel(SubmissionWorkflow workflow, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    // What the last step did, said once after the redirect (?done=…).
+    public string? Done => Request.Query["done"].ToString() switch
+    {
+        "saved" => Phrase("Draft saved. Nothing is public until it is submitted and published."),
+        "submitted" => Phrase("Submitted: an editor will review it."),
+        "published" => Phrase("Published: it is now public on the economy page."),
+        "returned" => Phrase("Returned to the economy with your comment."),
+        _ => null,
+    };
+
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
-        ActAsync(id, workflow.SubmitAsync(Caller, id, Revision, ct), ct);
+        ActAsync(id, "submitted", workflow.SubmitAsync(Caller, id, Revision, ct), ct);
 
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        ActAsync(id, workflow.PublishAsync(Caller, id, Revision, ct), ct);
+        ActAsync(id, "published", workflow.PublishAsync(Caller, id, Revision, ct), ct);
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) =>
-        ActAsync(id, workflow.ReturnAsync(Caller, id, Revision, Comment, ct), ct);
+        ActAsync(id, "returned", workflow.ReturnAsync(Caller, id, Revision, Comment, ct), ct);
 
-    async Task<IActionResult> ActAsync(int id, Task<WorkflowResult> action, CancellationToken ct)
+    async Task<IActionResult> ActAsync(int id, string done, Task<WorkflowResult> action, CancellationToken ct)
     {
         var result = await action;
         switch (result.Outcome)
         {
             case WorkflowOutcome.Done:
-                return LocalRedirect($"/{Languages.Current}/submissions/{id}");
+                return LocalRedirect($"/{Languages.Current}/submissions/{id}?done={done}");
             case WorkflowOutcome.NotFound:
                 return NotFound();
             case WorkflowOutcome.Forbidden:
