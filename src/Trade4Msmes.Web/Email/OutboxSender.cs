@@ -117,7 +117,7 @@ public sealed partial class OutboxSender(
     async Task DeliverAsync(OutboxMessage stored, CancellationToken ct)
     {
         var settings = options.Value;
-        using var message = new MailMessage(new MailAddress(settings.From).ToString(), stored.ToAddress)
+        using var message = new MailMessage(settings.From, stored.ToAddress)
         {
             Subject = stored.Subject,
             SubjectEncoding = System.Text.Encoding.UTF8,

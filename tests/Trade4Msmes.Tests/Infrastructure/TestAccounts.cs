@@ -1,7 +1,6 @@
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.Accounts;
@@ -58,9 +57,7 @@ public static class TestAccounts
     {
         var official = await CreateAsync(services, $"Official{economy}", economies: economy);
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var loaded = await db.Accounts.Include(a => a.Roles).SingleAsync(a => a.Id == official.Id, Ct);
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(Caller.From(loaded), economy, "Test system", Ct);
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(Caller.From(official), economy, "Test system", Ct);
         return secret;
     }
 

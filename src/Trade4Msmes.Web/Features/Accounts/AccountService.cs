@@ -166,22 +166,27 @@ public sealed partial class AccountService(
         await FindLinkAsync(purpose, secret, ct) is not null;
 
     // Sets the new password, unlocks the account, confirms the address (the link reached it) and signs the
-    // account out everywhere. Null when the link is unknown, used or expired.
-    public async Task<Account?> ResetPasswordAsync(string secret, string password, CancellationToken ct)
+    // account out everywhere. A refused password leaves the link usable (PasswordProblem says why); both null:
+    // the link is unknown, used or expired.
+    public async Task<(Account? Account, string? PasswordProblem)> ResetPasswordAsync(string secret, string password, CancellationToken ct)
     {
         if (await FindLinkAsync(LinkPurpose.ResetPassword, secret, ct) is not { } link)
         {
-            return null;
+            return (null, null);
+        }
+        var account = await db.Accounts.AsTracking().SingleAsync(a => a.Id == link.AccountId, ct);
+        if (AccountRules.CheckPassword(password, account.Email) is { } problem)
+        {
+            return (null, problem);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await UseLinkAsync(link, ct))
         {
-            return null;
+            return (null, null);
         }
         // Any other reset link still in someone's mailbox stops working too.
         await db.AccountLinks.Where(l => l.AccountId == link.AccountId && l.Purpose == LinkPurpose.ResetPassword && l.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAt, Now), ct);
-        var account = await db.Accounts.AsTracking().SingleAsync(a => a.Id == link.AccountId, ct);
         SetPassword(account, password);
         account.FailedSignIns = 0;
         account.LockedUntil = null;
@@ -189,7 +194,7 @@ public sealed partial class AccountService(
         AuditLog.Record(db, Actor.For(account), "account.password-reset", $"account/{account.Id}", at: Now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return account;
+        return (account, null);
     }
 
     // Null when the current password is wrong; the other sessions are signed out, the caller signs in again.

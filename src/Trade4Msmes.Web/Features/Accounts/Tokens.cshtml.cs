@@ -24,13 +24,12 @@ public class TokensModel(ApiTokens tokens) : PageModel
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        var name = Name?.Trim() ?? "";
         if (Economy is null || !Caller.IsOfficialFor(Economy))
         {
             // Another economy, or a made-up one: the official may not create its tokens.
             return Forbid();
         }
-        if (AccountRules.CheckName(name, out var normalized) is not null || normalized.Length > ApiTokens.MaxNameLength)
+        if (AccountRules.CheckName(Name, out var normalized) is not null)
         {
             Problems["name"] = Phrase("Name the token after the system that uses it (at most 100 characters, no control characters).");
             Response.StatusCode = StatusCodes.Status400BadRequest;

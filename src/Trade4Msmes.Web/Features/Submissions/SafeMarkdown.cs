@@ -18,7 +18,6 @@ public static class SafeMarkdown
             if (!IsAllowed(link.Url))
             {
                 link.Url = "";
-                link.IsImage = false;
             }
             // Images from elsewhere would be third-party requests; they are shown as links instead.
             link.IsImage = false;
