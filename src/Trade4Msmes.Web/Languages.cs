@@ -16,6 +16,21 @@ public static class Languages
 
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var l && IsSupported(l) ? l : Default;
 
+    // Composes something (an email) in a given language, outside of the request that may be in another.
+    public static T In<T>(string lang, Func<T> compose)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(IsSupported(lang) ? lang : Default);
+        try
+        {
+            return compose();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
     public static RequestLocalizationOptions LocalizationOptions()
     {
         var options = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(Default) }

@@ -6,8 +6,10 @@ using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.Accounts;
 using Trade4Msmes.Web.Features.Admin;
 using Trade4Msmes.Web.Features.Agreements;
+using Trade4Msmes.Web.Features.Alerts;
 using Trade4Msmes.Web.Features.Economies;
 using Trade4Msmes.Web.Features.MarketAccess;
+using Trade4Msmes.Web.Features.Notifications;
 using Trade4Msmes.Web.Features.Nomenclature;
 using Trade4Msmes.Web.Features.ProductFinder;
 using Trade4Msmes.Web.Features.Submissions;
@@ -34,6 +36,7 @@ builder.Services.AddAccounts();
 builder.Services.AddScoped<SubmissionWorkflow>();
 builder.Services.AddScoped<AccountAdministration>();
 builder.Services.AddRateLimits();
+builder.Services.AddAlerts(builder.Configuration);
 // Forms and API calls are small; the one endpoint that takes a whole tariff schedule raises its own limit.
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 
@@ -113,6 +116,8 @@ app.MapAgreements();
 app.MapProductFinder();
 app.MapMarketAccess();
 app.MapTariffs();
+app.MapNotifications();
+app.MapAlertFeeds();
 app.MapRazorPages();
 
 await app.RunAsync();

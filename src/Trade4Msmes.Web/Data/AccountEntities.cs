@@ -126,6 +126,9 @@ public class OutboxMessage
 
     // Unique when set: the same event is never queued twice for the same person.
     public string? DedupeKey { get; set; }
+
+    // The address a mail client may POST to for one-click unsubscription (alerts only).
+    public string? ListUnsubscribe { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Attempts { get; set; }
 

@@ -36,6 +36,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<SubmissionRevision> SubmissionRevisions => Set<SubmissionRevision>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationHsCode> NotificationHsCodes => Set<NotificationHsCode>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
+    public DbSet<TariffChange> TariffChanges => Set<TariffChange>();
+    public DbSet<AlertItem> AlertItems => Set<AlertItem>();
 
     // Instants are stored as UTC; SQLite gives them back without a kind, so say so on the way out.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -175,6 +182,46 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         {
             e.ToTable("submission_revisions");
             e.HasIndex(x => new { x.SubmissionId, x.Number }).IsUnique();
+        });
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasIndex(x => x.DocumentSymbol).IsUnique();
+            e.HasIndex(x => new { x.MemberIso3, x.DistributionDate });
+            e.HasIndex(x => x.DistributionDate);
+            e.HasIndex(x => x.CommentDeadline);
+            e.HasMany(x => x.Codes).WithOne().HasForeignKey(x => x.NotificationId);
+        });
+        modelBuilder.Entity<NotificationHsCode>(e =>
+        {
+            e.ToTable("notification_hs_codes");
+            e.HasIndex(x => x.Code);
+        });
+        modelBuilder.Entity<Subscriber>(e =>
+        {
+            e.ToTable("subscribers");
+            e.HasIndex(x => x.Email).IsUnique();
+            e.HasMany(x => x.Subscriptions).WithOne().HasForeignKey(x => x.SubscriberId);
+        });
+        modelBuilder.Entity<Subscription>(e => e.ToTable("subscriptions"));
+        modelBuilder.Entity<AlertEvent>(e =>
+        {
+            e.ToTable("alert_events");
+            e.HasIndex(x => new { x.Kind, x.SubjectId }).IsUnique();
+            e.HasIndex(x => x.MatchedAt);
+        });
+        modelBuilder.Entity<TariffChange>(e =>
+        {
+            e.ToTable("tariff_changes");
+            e.HasIndex(x => x.ScheduleId);
+            e.HasIndex(x => new { x.EconomyIso3, x.EffectiveFrom });
+        });
+        modelBuilder.Entity<AlertItem>(e =>
+        {
+            e.ToTable("alert_items");
+            e.HasIndex(x => new { x.SubscriberId, x.EventId }).IsUnique();
+            e.HasIndex(x => new { x.OutboxMessageId, x.DueAt });
+            e.HasIndex(x => x.EventId);
         });
         modelBuilder.Entity<ReferenceDataSet>(e =>
         {

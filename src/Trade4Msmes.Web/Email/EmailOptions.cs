@@ -19,6 +19,10 @@ public sealed class EmailOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
     public int MaxAttempts { get; set; } = 8;
 
+    // How long an instance keeps a message it is sending to itself; after a crash, another instance (or the
+    // restarted one) sends it once this has passed.
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
+
     public bool Configured => !string.IsNullOrWhiteSpace(SmtpHost) || !string.IsNullOrWhiteSpace(PickupDirectory);
 }
 

@@ -4,7 +4,7 @@ using Trade4Msmes.Web.Data;
 namespace Trade4Msmes.Web.Email;
 
 // A message to one person: plain text, and the same text as simple HTML.
-public sealed record EmailMessage(string To, string Subject, string Text, string? DedupeKey = null)
+public sealed record EmailMessage(string To, string Subject, string Text, string? DedupeKey = null, string? ListUnsubscribe = null)
 {
     // The HTML part is the text, escaped, with paragraphs and links: nothing in it comes unescaped from a user.
     public string Html()
@@ -27,7 +27,7 @@ public sealed record EmailMessage(string To, string Subject, string Text, string
 public static class EmailOutbox
 {
     // Queues the message in the caller's unit of work: it is sent only if the change that caused it is saved.
-    public static void Enqueue(AppDbContext db, EmailMessage message, DateTime now) =>
+    public static OutboxMessage Enqueue(AppDbContext db, EmailMessage message, DateTime now) =>
         db.OutboxMessages.Add(new OutboxMessage
         {
             ToAddress = message.To,
@@ -35,7 +35,8 @@ public static class EmailOutbox
             TextBody = message.Text,
             HtmlBody = message.Html(),
             DedupeKey = message.DedupeKey,
+            ListUnsubscribe = message.ListUnsubscribe,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        }).Entity;
 }

@@ -15,7 +15,6 @@ public sealed partial class OutboxSender(
     IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
 {
     const int BatchSize = 20;
-    static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
 
     readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -81,7 +80,7 @@ public sealed partial class OutboxSender(
         {
             var claimed = await db.OutboxMessages
                 .Where(m => m.Id == id && m.SentAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, instance).SetProperty(m => m.LeaseUntil, now + Lease), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, instance).SetProperty(m => m.LeaseUntil, now + options.Value.SendLease), ct);
             if (claimed == 0)
             {
                 continue;
@@ -128,6 +127,11 @@ public sealed partial class OutboxSender(
         // Asks mail servers not to answer automatically (out-of-office replies) to a machine's message.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-Trade4MSMEs-Message", stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (stored.ListUnsubscribe is { } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         using var client = string.IsNullOrWhiteSpace(settings.PickupDirectory)
             ? new SmtpClient(settings.SmtpHost, settings.SmtpPort) { EnableSsl = settings.SmtpSsl, Timeout = 30_000 }
             : new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = Directory.CreateDirectory(settings.PickupDirectory).FullName };

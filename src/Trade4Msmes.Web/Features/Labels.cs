@@ -28,4 +28,21 @@ public static class Labels
         RevisionEvent.Published => Phrase("Published"),
         _ => Phrase("Returned"),
     };
+
+    public static string Of(AlertFrequency frequency) => frequency switch
+    {
+        AlertFrequency.Immediate => Phrase("As soon as it happens"),
+        AlertFrequency.Daily => Phrase("Daily digest"),
+        _ => Phrase("Weekly digest"),
+    };
+
+    public static string Of(NotificationType type) => type switch
+    {
+        NotificationType.Regular => Phrase("Regular"),
+        NotificationType.Emergency => Phrase("Emergency"),
+        NotificationType.Addendum => Phrase("Addendum"),
+        NotificationType.Corrigendum => Phrase("Corrigendum"),
+        NotificationType.Revision => Phrase("Revision"),
+        _ => Phrase("Supplement"),
+    };
 }

@@ -233,7 +233,7 @@ public class Accounts : Migration
 
     static bool IsPostgres(MigrationBuilder migrationBuilder) => migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    static OperationBuilder<AddColumnOperation> LongIdentity(ColumnsBuilder t) =>
+    internal static OperationBuilder<AddColumnOperation> LongIdentity(ColumnsBuilder t) =>
         t.Column<long>()
             .Annotation("Sqlite:Autoincrement", true)
             .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

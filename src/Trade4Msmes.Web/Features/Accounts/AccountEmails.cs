@@ -33,17 +33,5 @@ public sealed class AccountEmails(IStringLocalizer<SharedResource> l, IOptions<S
                 + "\n" + site.Value.Link($"/{lang}/account/sign-in"),
             l["Forgot your password? Choose a new one here:"] + "\n" + site.Value.Link($"/{lang}/account/forgot-password"))));
 
-    static EmailMessage In(string lang, Func<EmailMessage> compose)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(lang) ? lang : Languages.Default);
-        try
-        {
-            return compose();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+    static EmailMessage In(string lang, Func<EmailMessage> compose) => Languages.In(lang, compose);
 }

@@ -62,6 +62,11 @@ public sealed partial class TariffTransmissions(AppDbContext db, TimeProvider cl
             AuditLog.Record(db, actor, "tariff-schedule.accepted", $"tariff-schedule/{economy}/{saved.Version}", economy,
                 newValues: new { saved.Version, saved.ValidFrom, saved.Title, Lines = draft.Lines.Count, saved.TransmittedBy },
                 at: clock.GetUtcNow().UtcDateTime);
+            if (saved.Version > 1)
+            {
+                // Subscribers hear about the lines whose duty changed (AlertDispatcher compares the versions).
+                db.AlertEvents.Add(new AlertEvent { Kind = AlertEventKind.TariffSchedule, SubjectId = saved.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
