@@ -67,6 +67,10 @@ if (args.Contains("setup"))
 {
     return 0;
 }
+if (args.FirstOrDefault() == "import" && args.ElementAtOrDefault(1) == "notifications")
+{
+    return await NotificationImportCommand.RunAsync(app.Services, args, Console.Out);
+}
 if (args.FirstOrDefault() == "import")
 {
     return await TariffImportCommand.RunAsync(app.Services, args, Console.Out);

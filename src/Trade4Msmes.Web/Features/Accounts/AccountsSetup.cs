@@ -68,6 +68,8 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/Submissions", ContributorPolicy);
         conventions.AuthorizePage("/Accounts/Index");
         conventions.AuthorizePage("/Accounts/Tokens", OfficialPolicy);
+        conventions.AuthorizePage("/Notifications/New", EditorPolicy);
+        conventions.AuthorizePage("/Notifications/Import", EditorPolicy);
     }
 
     public static ClaimsPrincipal Principal(Account account) => new(new ClaimsIdentity(
