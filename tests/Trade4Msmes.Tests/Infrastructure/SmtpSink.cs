@@ -14,11 +14,12 @@ public sealed partial class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpSink> StartAsync()
+    // holdAfter: accept that many messages, then hold the next one unanswered (see smtp-sink.mjs).
+    public static async Task<SmtpSink> StartAsync(int? holdAfter = null)
     {
         var script = Path.Combine(FindSinkFolder(), "smtp-sink.mjs");
         var folder = Directory.CreateTempSubdirectory("trade4msmes-mail-").FullName;
-        var start = new ProcessStartInfo("node", [script, folder, "0"])
+        var start = new ProcessStartInfo("node", [script, folder, "0", holdAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -40,6 +41,20 @@ public sealed partial class SmtpSink : IAsyncDisposable
         ["Email:From"] = "Trade4MSMEs <no-reply@trade4msmes.test>",
         ["Email:PollInterval"] = "00:00:01",
     };
+
+    // Waits (up to 60 s) until the server holds a message (started with holdAfter).
+    public async Task WaitUntilHoldingAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line == "holding")
+            {
+                return;
+            }
+        }
+        throw new InvalidOperationException("The SMTP sink stopped before holding a message.");
+    }
 
     public IReadOnlyList<ReceivedEmail> Received() =>
         Directory.EnumerateFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(f => ReceivedEmail.Parse(File.ReadAllText(f))).ToList();

@@ -95,6 +95,8 @@ public class IndexModel(AppDbContext db, Subscriptions subscriptions, AlertLinks
             .Select(r => (r.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name(lang))).OrderBy(r => r.Item2, collation).ToList();
         Economies = (await db.Economies.AsNoTracking().ToListAsync(ct))
             .Select(e => (e.Iso3, e.Name(lang))).OrderBy(e => e.Item2, collation).ToList();
-        Markets = Markets.SelectMany(m => m.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)).Select(m => m.ToUpperInvariant()).ToList();
+        // An empty form field binds as null.
+        Kinds = Kinds.OfType<string>().ToList();
+        Markets = Markets.OfType<string>().SelectMany(m => m.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)).Select(m => m.ToUpperInvariant()).ToList();
     }
 }

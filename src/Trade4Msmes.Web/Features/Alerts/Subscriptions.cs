@@ -93,7 +93,7 @@ public sealed class Subscriptions(AppDbContext db, AlertEmails emails, OutboxSen
     public async Task<Subscription> SubscribeAsync(string email, string lang, Subscription subscription, bool addressConfirmed, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var subscriber = await db.Subscribers.FirstOrDefaultAsync(s => s.Email == email, ct);
+        var subscriber = await db.Subscribers.AsTracking().FirstOrDefaultAsync(s => s.Email == email, ct);
         if (subscriber is null)
         {
             subscriber = new Subscriber { Email = email, Language = lang, CreatedAt = now };
@@ -119,7 +119,7 @@ public sealed class Subscriptions(AppDbContext db, AlertEmails emails, OutboxSen
     // Confirms the subscription a link stands for; the subscriber's language becomes the link's.
     public async Task<Subscription?> ConfirmAsync(int subscriptionId, CancellationToken ct)
     {
-        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, ct);
+        var subscription = await db.Subscriptions.AsTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, ct);
         if (subscription is not null && subscription.ConfirmedAt is null)
         {
             subscription.ConfirmedAt = clock.GetUtcNow().UtcDateTime;

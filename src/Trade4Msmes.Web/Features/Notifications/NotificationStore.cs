@@ -50,7 +50,7 @@ public sealed class NotificationStore(AppDbContext db, TimeProvider clock)
             var existing = new Dictionary<string, Notification>(StringComparer.Ordinal);
             foreach (var chunk in symbols.Chunk(500))
             {
-                foreach (var n in await db.Notifications.Include(n => n.Codes).Where(n => chunk.Contains(n.DocumentSymbol)).ToListAsync(ct))
+                foreach (var n in await db.Notifications.AsTracking().Include(n => n.Codes).Where(n => chunk.Contains(n.DocumentSymbol)).ToListAsync(ct))
                 {
                     existing[n.DocumentSymbol] = n;
                 }
