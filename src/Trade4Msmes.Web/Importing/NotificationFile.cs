@@ -61,6 +61,8 @@ public sealed partial class NotificationFile
         "keywords", "isOpenForComments", "notifiedDocumentLink", "language",
     ];
 
+    static readonly string[] Required = ["documentSymbol", "notifyingMember", "distributionDate", "title"];
+
     // Fields that hold lists: in a CSV cell or a form field, their values are separated by semicolons.
     static readonly string[] ListFields = ["hsCodes", "icsCodes", "objectives", "keywords", "notifiedDocumentLink"];
     static readonly string[] ListRoots = ["items", "results", "notifications"];
@@ -232,9 +234,15 @@ public sealed partial class NotificationFile
         }
         var header = csv.Record!.Select(h => h.Trim()).ToArray();
         var unknown = header.Where(h => !Fields.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (unknown.Count > 0 || !header.Contains("documentSymbol", StringComparer.OrdinalIgnoreCase))
+        if (unknown.Count > 0)
         {
-            Problem(1, null, $"Unknown columns: {string.Join(", ", unknown)}. The columns are: {string.Join(",", Fields)} (documentSymbol, area, notifyingMember, distributionDate and title are required).");
+            Problem(1, null, $"Unknown columns: {string.Join(", ", unknown)}. The columns are: {string.Join(",", Fields)}.");
+            return;
+        }
+        var missing = Required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0)
+        {
+            Problem(1, null, $"Missing columns: {string.Join(", ", missing)}. Every row needs {string.Join(", ", Required)}.");
             return;
         }
         while (csv.Read())

@@ -34,6 +34,9 @@ public sealed partial class AlertDispatcher(
 {
     static readonly TimeSpan EventLease = TimeSpan.FromMinutes(10);
     const int SubscribersPerPass = 100;
+
+    // An alert item's Lines when every changed line of the schedule matched.
+    public const string AllLines = "*";
     static readonly LoadProgress Quiet = new("alerts", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -248,7 +251,7 @@ public sealed partial class AlertDispatcher(
             EventId = e.Id,
             CreatedAt = now,
             DueAt = AlertMatcher.DueAt(m.Value.Frequency, now, options.Value.DigestHourUtc),
-            Lines = lines is null ? null : string.Join(' ', m.Value.Lines.Select(i => lines[i].Code)),
+            Lines = lines is null ? null : m.Value.AllLines ? AllLines : string.Join(' ', m.Value.Lines.Order().Select(i => lines[i].Code)),
         }).ToList();
 
     // Puts one message per subscriber with due items into the outbox; returns how many.

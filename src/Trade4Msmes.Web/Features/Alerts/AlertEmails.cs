@@ -56,7 +56,7 @@ public sealed class AlertEmails(IStringLocalizer<SharedResource> l, AlertLinks l
                 {
                     var schedule = schedules[events[item.EventId].SubjectId];
                     var matched = (item.Lines ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-                    var lines = changes[schedule.Id].Where(c => matched.Contains(c.LineCode)).GroupBy(c => c.LineCode, StringComparer.Ordinal).ToList();
+                    var lines = changes[schedule.Id].Where(c => item.Lines == AlertDispatcher.AllLines || matched.Contains(c.LineCode)).GroupBy(c => c.LineCode, StringComparer.Ordinal).ToList();
                     var block = new List<string>
                     {
                         string.Format(CultureInfo.CurrentCulture, l["{0}: schedule version {1}, in force from {2} ({3} lines match your alerts)"],

@@ -13,7 +13,10 @@ public sealed class SubscriberMatch(AlertFrequency frequency)
 {
     public AlertFrequency Frequency { get; set; } = frequency;
 
-    public SortedSet<int> Lines { get; } = [];
+    public HashSet<int> Lines { get; } = [];
+
+    // Every line of the event matched (a subscription to a whole market): stored as "*" rather than line by line.
+    public bool AllLines { get; set; }
 }
 
 // Matches events against subscriptions in memory. A schedule version is matched line by line through an index of
@@ -93,12 +96,11 @@ public static class AlertMatcher
                     list.Add(i);
                 }
             }
-            var all = Enumerable.Range(0, lines.Count).ToList();
             foreach (var s in withoutProducts)
             {
                 if (s.Criteria.Keywords.Count == 0)
                 {
-                    AddAll(matches, s, all);
+                    Add(matches, s, null).AllLines = true;
                     continue;
                 }
                 foreach (var phrase in s.Criteria.Keywords)

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Features.Notifications;
 using Trade4Msmes.Web.Features.Agreements;
 
 namespace Trade4Msmes.Web.Features.MarketAccess;
 
-public class IndexModel(MarketAccessService service, MarketAccessQuery query, AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(MarketAccessService service, MarketAccessQuery query, NotificationQueries notifications, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Product { get; set; }
     [BindProperty(SupportsGet = true)] public string? Origin { get; set; }
@@ -23,6 +24,9 @@ public class IndexModel(MarketAccessService service, MarketAccessQuery query, Ap
     public IReadOnlyList<(string Iso3, string Name)> Markets { get; private set; } = [];
     public MarketAccessDto? Answer { get; private set; }
     public InputError? Error { get; private set; }
+
+    // The SPS/TBT notifications of the market on this product, and how many are open for comment.
+    public (int Total, int Open) Rules { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,6 +46,11 @@ public class IndexModel(MarketAccessService service, MarketAccessQuery query, Ap
         else if (await service.AnswerAsync(parsed, lang, ct) is { } answer)
         {
             Answer = answer;
+            if (answer.Product is { } product)
+            {
+                var filter = new NotificationFilter([product.Code], [answer.TariffEconomy.Iso3], null, AlertKinds.All, false, answer.AsOf);
+                Rules = (await notifications.Query(filter).CountAsync(ct), await notifications.Query(filter with { OpenOnly = true }).CountAsync(ct));
+            }
         }
         else
         {
