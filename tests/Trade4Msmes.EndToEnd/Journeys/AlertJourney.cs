@@ -18,8 +18,10 @@ public class AlertJourney(Site site)
         await journey.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = "Get alerts on this product" }));
         await journey.PressAsync("Enter", new Regex(@"/en/alerts\?products=090121$"));
         await Expect(page.GetByLabel(new Regex("^Products"))).ToHaveValueAsync("090121");
-        await journey.TabToAsync(page.GetByRole(AriaRole.Radio, new() { Name = "Weekly digest" }));
-        await page.Keyboard.PressAsync("Space");
+        // A radio group is one tab stop, on the chosen option; arrows change the choice.
+        await journey.TabToAsync(page.GetByRole(AriaRole.Radio, new() { Name = "Daily digest" }));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Weekly digest" })).ToBeCheckedAsync();
         await journey.TabToAsync(page.GetByRole(AriaRole.Textbox, new() { Name = "Email address" }));
         await page.Keyboard.TypeAsync(email);
         await journey.PressAsync("Enter", new Regex(@"/en/alerts\?sent=1$"));

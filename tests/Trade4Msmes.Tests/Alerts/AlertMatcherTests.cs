@@ -124,7 +124,10 @@ public class AlertMatcherTests
     {
         var matches = AlertMatcher.Tariff([Subscription(1, markets: "USA")], "USA", Lines);
 
-        LinesBySubscriber(matches).ShouldBe("1:0,1,2,3");
+        // Stored as "every line" rather than line by line: a whole schedule would otherwise be one alert's list.
+        matches.Keys.ShouldBe([1]);
+        matches[1].AllLines.ShouldBeTrue();
+        matches[1].Lines.ShouldBeEmpty();
     }
 
     [Fact]

@@ -37,6 +37,10 @@ public static class AlertMatcher
     public static Dictionary<int, SubscriberMatch> Tariff(IReadOnlyList<ActiveSubscription> subscriptions, string economy, IReadOnlyList<ChangedLine> lines)
     {
         var matches = new Dictionary<int, SubscriberMatch>();
+        if (lines.Count == 0)
+        {
+            return matches;
+        }
         var byCode = new Dictionary<string, List<ActiveSubscription>>(StringComparer.Ordinal);
         var withoutProducts = new List<ActiveSubscription>();
         foreach (var s in subscriptions)
