@@ -184,5 +184,20 @@ public class AlertDeliveryTests
         await sender.SendDueAsync(Ct);
         sink.Received().Count.ShouldBe(received);
         sink.Received().ShouldNotContain(m => m.To.Contains(immediate, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains("comment deadlines", StringComparison.Ordinal));
+
+        // The digest's unsubscribe link, used as a mail client's one-click button does: no more alerts after it.
+        using var oneClick = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+        (await app.CreateClient().PostAsync(new Uri(unsubscribe).PathAndQuery, oneClick, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await DbAsync(app, db => db.Subscriptions.CountAsync(s => s.SubscriberId == subscriberId, Ct))).ShouldBe(0);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var another = Notifications.Replace("9101", "9111", StringComparison.Ordinal).Replace("9102", "9112", StringComparison.Ordinal).Replace("9103", "9113", StringComparison.Ordinal);
+            (await scope.ServiceProvider.GetRequiredService<NotificationStore>().ImportAsync(Encoding.UTF8.GetBytes(another), json: true, Actor.System, "test", Ct))
+                .Accepted.ShouldBeTrue();
+        }
+        clock.UtcNow = new DateTimeOffset(2026, 12, 5, 7, 0, 0, TimeSpan.Zero);
+        await dispatcher.RunOnceAsync(Ct);
+        await sender.SendDueAsync(Ct);
+        sink.Received().Count(m => m.To.Contains(daily, StringComparison.OrdinalIgnoreCase)).ShouldBe(2, "the digest and the reminder, nothing after unsubscribing");
     }
 }
