@@ -8,6 +8,7 @@ using Trade4Msmes.Web.Email;
 using Trade4Msmes.Web.Features.Alerts;
 using Trade4Msmes.Web.Features.Tariffs;
 using Trade4Msmes.Web.Importing;
+using Trade4Msmes.Web.Operations;
 
 // bench/Alerts: a new version of the US schedule in which the MFN duty of every line changed (> 10,000 lines) is
 // matched against 100,000 subscriptions, as AlertDispatcher does it: compare the versions, store the changes,
@@ -31,6 +32,7 @@ try
         .AddSingleton(TimeProvider.System)
         .AddAppDatabase(configuration)
         .AddReferenceData()
+        .AddOperations()
         .AddScoped<TariffTransmissions>()
         .AddScoped<TariffScheduleQueries>()
         .AddSingleton<OutboxSender>()

@@ -7,6 +7,7 @@ using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.MarketAccess;
 using Trade4Msmes.Web.Features.Tariffs;
 using Trade4Msmes.Web.Importing;
+using Trade4Msmes.Web.Operations;
 
 // bench/Tariffs: importing the full US HTS (~35,700 rows) as a new schedule version, and the market-access answer,
 // in process. Usage: dotnet run -c Release --project bench/Tariffs [-- --postgres "Host=...;Database=..."]
@@ -28,6 +29,7 @@ try
         .AddSingleton(TimeProvider.System)
         .AddAppDatabase(configuration)
         .AddReferenceData()
+        .AddOperations()
         .AddScoped<TariffTransmissions>()
         .AddScoped<MarketAccessQuery>()
         .BuildServiceProvider();

@@ -15,6 +15,7 @@ using Trade4Msmes.Web.Features.ProductFinder;
 using Trade4Msmes.Web.Features.Submissions;
 using Trade4Msmes.Web.Features.Tariffs;
 using Trade4Msmes.Web.Importing;
+using Trade4Msmes.Web.Operations;
 using Trade4Msmes.Web.Search;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -49,7 +50,7 @@ builder.Services.AddRazorPages(o =>
     .WithRazorPagesRoot("/Features");
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddOperations();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;
@@ -60,6 +61,8 @@ builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = Comp
 builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
 var app = builder.Build();
+// Listening from the start, so the first requests are counted.
+app.Services.GetRequiredService<PrometheusExporter>();
 
 // "setup" creates or upgrades the database and loads the reference data, then exits (for deployments and CI).
 await app.Services.PrepareDatabaseAsync();
@@ -112,7 +115,8 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapGet("/", Languages.RedirectToPreferred).ExcludeFromDescription();
-app.MapHealthChecks("/health");
+app.MapHealth();
+app.MapMetrics();
 app.MapOpenApi();
 app.MapHs();
 app.MapEconomies();

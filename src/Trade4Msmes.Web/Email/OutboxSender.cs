@@ -4,6 +4,7 @@ using System.Net.Mime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Email;
 
@@ -12,7 +13,7 @@ namespace Trade4Msmes.Web.Email;
 // leaves it to be sent again once the lease ends (at least once, never silently lost). Failures are retried
 // with a doubling delay, up to EmailOptions.MaxAttempts.
 public sealed partial class OutboxSender(
-    IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, AppMetrics metrics, ILogger<OutboxSender> logger) : BackgroundService
 {
     const int BatchSize = 20;
     static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
@@ -89,6 +90,7 @@ public sealed partial class OutboxSender(
             try
             {
                 await DeliverAsync(message, ct);
+                metrics.Email(sent: true);
                 var sentAt = clock.GetUtcNow().UtcDateTime;
                 await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.NextAttemptAt, (DateTime?)null)
@@ -97,6 +99,7 @@ public sealed partial class OutboxSender(
             }
             catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
             {
+                metrics.Email(sent: false);
                 var attempts = message.Attempts + 1;
                 DateTime? next = attempts >= options.Value.MaxAttempts ? null : now + Backoff(attempts);
                 var error = e.Message.Length > 500 ? e.Message[..500] : e.Message;

@@ -15,6 +15,9 @@ public sealed partial class HsFinder(IServiceScopeFactory scopes, TimeProvider c
     string? version;
     DateTimeOffset checkedAt;
 
+    // Whether the index has been built once (readiness: an instance answers finder queries without a cold build).
+    public bool Loaded => index is not null;
+
     public async Task<HsFinderIndex> IndexAsync(CancellationToken ct = default)
     {
         if (index is not null && clock.GetUtcNow() - checkedAt < CheckEvery)

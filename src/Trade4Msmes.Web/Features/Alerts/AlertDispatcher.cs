@@ -4,6 +4,7 @@ using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Email;
 using Trade4Msmes.Web.Features.Tariffs;
 using Trade4Msmes.Web.Importing;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Features.Alerts;
 
@@ -29,7 +30,7 @@ public sealed class AlertOptions
 // (3) OutboxSender delivers it. Several instances may run this: an event is leased before it is matched, and a
 // message's dedupe key and the items' conditional update stop a second instance from sending the same items.
 public sealed partial class AlertDispatcher(
-    IServiceScopeFactory scopes, IOptions<AlertOptions> options, TimeProvider clock, OutboxSender sender, ILogger<AlertDispatcher> logger)
+    IServiceScopeFactory scopes, IOptions<AlertOptions> options, TimeProvider clock, OutboxSender sender, AppMetrics metrics, ILogger<AlertDispatcher> logger)
     : BackgroundService
 {
     static readonly TimeSpan EventLease = TimeSpan.FromMinutes(10);
@@ -139,7 +140,8 @@ public sealed partial class AlertDispatcher(
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, instance).SetProperty(e => e.LeaseUntil, now + EventLease), ct);
             if (claimed == 1)
             {
-                var matched = await MatchAsync(scope.ServiceProvider, db, id, now, ct);
+                var (kind, matched) = await MatchAsync(scope.ServiceProvider, db, id, now, ct);
+                metrics.AlertEventMatched(kind.ToString(), matched);
                 LogMatched(id, matched);
                 return id;
             }
@@ -147,11 +149,11 @@ public sealed partial class AlertDispatcher(
         return null;
     }
 
-    async Task<int> MatchAsync(IServiceProvider services, AppDbContext db, long eventId, DateTime now, CancellationToken ct)
+    async Task<(AlertEventKind Kind, int Matched)> MatchAsync(IServiceProvider services, AppDbContext db, long eventId, DateTime now, CancellationToken ct)
     {
         var alertEvent = await db.AlertEvents.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return (alertEvent.Kind, await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -174,7 +176,7 @@ public sealed partial class AlertDispatcher(
             }
             await transaction.CommitAsync(ct);
             return items.Count;
-        });
+        }));
     }
 
     static async Task<List<ActiveSubscription>> SubscriptionsAsync(AppDbContext db, AlertKinds kind, CancellationToken ct)
@@ -273,6 +275,7 @@ public sealed partial class AlertDispatcher(
             }
             if (subscribers.Count < SubscribersPerPass || sent == before)
             {
+                metrics.AlertMessagesQueued(sent);
                 return sent;
             }
         }

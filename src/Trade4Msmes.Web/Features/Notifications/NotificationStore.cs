@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Importing;
+using Trade4Msmes.Web.Operations;
 using Trade4Msmes.Web.Search;
 
 namespace Trade4Msmes.Web.Features.Notifications;
@@ -12,14 +13,17 @@ public record NotificationImportReport(int Added, int Updated, IReadOnlyList<Tra
 
 // Stores checked notifications in one transaction: a file with any problem changes nothing. A notification
 // already stored (same symbol) is updated in place, a new one becomes an alert event for the subscribers.
-public sealed class NotificationStore(AppDbContext db, TimeProvider clock)
+public sealed class NotificationStore(AppDbContext db, TimeProvider clock, AppMetrics metrics)
 {
     public async Task<NotificationImportReport> ImportAsync(byte[] body, bool json, Actor actor, string source, CancellationToken ct)
     {
+        var started = clock.GetTimestamp();
         var read = NotificationFile.Read(body, json, await MemberResolverAsync(ct), await HsCodesAsync(ct));
-        return read.Problems.Count > 0
+        var report = read.Problems.Count > 0
             ? new NotificationImportReport(0, 0, read.Problems, read.Truncated)
             : await SaveAsync(read.Notifications, actor, source, ct);
+        metrics.Imported("notifications", report.Accepted, clock.GetElapsedTime(started));
+        return report;
     }
 
     // One notification typed into the editor's form: the same checks as a file.

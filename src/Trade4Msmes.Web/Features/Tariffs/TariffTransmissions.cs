@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Importing;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Features.Tariffs;
 
@@ -10,7 +11,7 @@ public record TransmissionReportDto(
 
 // Checks a transmission line by line and, when it has no problem, stores it as the economy's next version in
 // one transaction: a rejected or interrupted transmission leaves every earlier version as it was.
-public sealed partial class TariffTransmissions(AppDbContext db, TimeProvider clock, ILogger<TariffTransmissions> logger)
+public sealed partial class TariffTransmissions(AppDbContext db, TimeProvider clock, AppMetrics metrics, ILogger<TariffTransmissions> logger)
 {
     public enum Format
     {
@@ -22,6 +23,7 @@ public sealed partial class TariffTransmissions(AppDbContext db, TimeProvider cl
         string economy, Format format, byte[] body, TransmissionHeader header, string transmittedBy, Actor actor,
         CancellationToken ct, LoadProgress? progress = null)
     {
+        var started = clock.GetTimestamp();
         var known = (await db.Economies.Select(e => e.Iso3).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var subheadings = new Dictionary<int, IReadOnlySet<string>>();
         foreach (var edition in new[] { HsEdition.Current, HsEdition.Previous })
@@ -36,9 +38,11 @@ public sealed partial class TariffTransmissions(AppDbContext db, TimeProvider cl
             : TariffTransmission.ReadJson(body, economy, known, Codes, now, transmittedBy);
         if (result.Draft is not { } draft)
         {
+            metrics.Imported("tariff", accepted: false, clock.GetElapsedTime(started));
             return new TransmissionReportDto(economy, null, null, 0, 0, 0, 0, result.Problems, result.Truncated);
         }
         var schedule = await SaveAsync(draft, actor, progress, ct);
+        metrics.Imported("tariff", accepted: true, clock.GetElapsedTime(started));
         return new TransmissionReportDto(economy, schedule.Version, schedule.ValidFrom, draft.Lines.Count,
             draft.Lines.Sum(l => l.Rates.Count), schedule.Programmes.Count, draft.Imports.Count, [], false);
     }
