@@ -106,7 +106,8 @@ public sealed partial class OutboxSender(
                 await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
                     .SetProperty(m => m.LastError, error).SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
-                LogSendFailed(id, attempts, next, error);
+                // The server's words may quote the address: they stay in the outbox row, the log gets the status only.
+                LogSendFailed(id, attempts, next, e is SmtpException smtp ? $"SMTP {(int)smtp.StatusCode} {smtp.StatusCode}" : e.GetType().Name);
             }
         }
         return due.Count;
@@ -151,6 +152,6 @@ public sealed partial class OutboxSender(
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox sender failed; it tries again at the next poll.")]
     partial void LogBatchFailed(Exception e);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Id} not sent (attempt {Attempts}); next attempt {Next}: {Error}")]
-    partial void LogSendFailed(long id, int attempts, DateTime? next, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Id} not sent (attempt {Attempts}); next attempt {Next}: {Reason}")]
+    partial void LogSendFailed(long id, int attempts, DateTime? next, string reason);
 }
