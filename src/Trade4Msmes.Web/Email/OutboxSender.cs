@@ -19,22 +19,15 @@ public sealed partial class OutboxSender(
     static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
 
     readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    readonly SemaphoreSlim wake = new(0, 1);
+    readonly WakeSignal wake = new();
 
     // Called after a message is queued, so it goes out now rather than at the next poll.
-    public void Wake()
+    public void Wake() => wake.Wake();
+
+    public override void Dispose()
     {
-        if (wake.CurrentCount == 0)
-        {
-            try
-            {
-                wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another request woke the sender at the same moment.
-            }
-        }
+        wake.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,11 +50,7 @@ public sealed partial class OutboxSender(
             {
                 LogBatchFailed(e);
             }
-            try
-            {
-                await wake.WaitAsync(settings.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            if (!await wake.WaitAsync(settings.PollInterval, stoppingToken))
             {
                 break;
             }

@@ -156,6 +156,20 @@ public class SubscriptionPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AskingForTheLinkWithAWrongAddressSaysSoAndKeepsWhatWasTyped()
+    {
+        var client = app.CreateClientWithoutRedirects();
+
+        var response = await client.PostFormAsync("/en/alerts/manage?handler=link", new() { ["email"] = "trader at example.org" }, formPage: "/en/alerts/manage");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("Enter an email address such as name@example.org.");
+        html.ShouldContain("value=\"trader at example.org\"");
+        html.ShouldNotContain("This link is not valid");
+    }
+
+    [Fact]
     public async Task TheAtomFeedOfAFilterNeedsNoAccountAndRefusesAnUnknownCode()
     {
         var client = app.CreateClient();

@@ -89,20 +89,10 @@ public class InterruptedLoadTests
     static async Task<(bool Killed, string Output)> RunAsync(
         TestDatabase database, string[] args, string? killWhenOutputContains, CancellationToken ct)
     {
-        var webDirectory = AppContext.BaseDirectory.Replace(
-            Path.Combine("tests", "Trade4Msmes.Tests"), Path.Combine("src", "Trade4Msmes.Web"), StringComparison.Ordinal);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(webDirectory, "Trade4Msmes.Web.dll"), .. args])
-        {
-            WorkingDirectory = webDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Database__Provider"] = database.Provider.ToString(),
-                ["ConnectionStrings__Default"] = database.ConnectionString,
-                ["Logging__Console__FormatterName"] = "simple",
-            },
-        };
+        var start = AppExecutable.StartInfo(database, args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["Logging__Console__FormatterName"] = "simple";
         using var process = Process.Start(start)!;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));

@@ -70,23 +70,11 @@ public partial class KilledSenderTests
     // the message it held when killed is taken over quickly.
     static Process Start(TestDatabase database, SmtpSink sink)
     {
-        var webDirectory = AppContext.BaseDirectory.Replace(
-            Path.Combine("tests", "Trade4Msmes.Tests"), Path.Combine("src", "Trade4Msmes.Web"), StringComparison.Ordinal);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(webDirectory, "Trade4Msmes.Web.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            WorkingDirectory = webDirectory,
-            RedirectStandardOutput = false,
-            RedirectStandardError = false,
-            Environment =
-            {
-                ["Database__Provider"] = database.Provider.ToString(),
-                ["ConnectionStrings__Default"] = database.ConnectionString,
-                ["Database__LoadReferenceData"] = "false",
-                ["Email__SendLease"] = "00:00:02",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Logging__LogLevel__Microsoft.AspNetCore.StaticFiles"] = "Error",
-            },
-        };
+        var start = AppExecutable.StartInfo(database, "--urls", "http://127.0.0.1:0");
+        start.Environment["Database__LoadReferenceData"] = "false";
+        start.Environment["Email__SendLease"] = "00:00:02";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.StaticFiles"] = "Error";
         foreach (var (key, value) in sink.Settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

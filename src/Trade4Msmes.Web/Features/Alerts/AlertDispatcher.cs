@@ -41,22 +41,15 @@ public sealed partial class AlertDispatcher(
     static readonly LoadProgress Quiet = new("alerts", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    readonly SemaphoreSlim wake = new(0, 1);
+    readonly WakeSignal wake = new();
 
     // Called after an event is recorded, so immediate alerts do not wait for the next poll.
-    public void Wake()
+    public void Wake() => wake.Wake();
+
+    public override void Dispose()
     {
-        if (wake.CurrentCount == 0)
-        {
-            try
-            {
-                wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Woken twice at the same moment.
-            }
-        }
+        wake.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,11 +64,7 @@ public sealed partial class AlertDispatcher(
             {
                 LogPassFailed(e);
             }
-            try
-            {
-                await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            if (!await wake.WaitAsync(options.Value.PollInterval, stoppingToken))
             {
                 break;
             }

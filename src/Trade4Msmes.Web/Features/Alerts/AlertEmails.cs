@@ -35,8 +35,11 @@ public sealed class AlertEmails(IStringLocalizer<SharedResource> l, AlertLinks l
         var notifications = await db.Notifications.AsNoTracking().Where(n => notificationIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
         var scheduleIds = events.Values.Where(e => e.Kind == AlertEventKind.TariffSchedule).Select(e => e.SubjectId).ToList();
         var schedules = await db.TariffSchedules.AsNoTracking().Where(s => scheduleIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var changes = (await db.TariffChanges.AsNoTracking().Where(c => scheduleIds.Contains(c.ScheduleId)).OrderBy(c => c.Id).ToListAsync(ct))
-            .ToLookup(c => c.ScheduleId);
+        var lines = new Dictionary<long, (int Count, List<IGrouping<string, TariffChange>> Shown)>();
+        foreach (var item in items.Where(i => events.TryGetValue(i.EventId, out var e) && e.Kind == AlertEventKind.TariffSchedule))
+        {
+            lines[item.Id] = await MatchedLinesAsync(db, events[item.EventId].SubjectId, item.Lines, ct);
+        }
         var iso3s = notifications.Values.Select(n => n.MemberIso3).Concat(schedules.Values.Select(s => s.EconomyIso3)).Distinct().ToList();
         var economies = await db.Economies.AsNoTracking().Where(e => iso3s.Contains(e.Iso3)).ToDictionaryAsync(e => e.Iso3, ct);
         var lang = subscriber.Language;
@@ -55,21 +58,20 @@ public sealed class AlertEmails(IStringLocalizer<SharedResource> l, AlertLinks l
                 foreach (var item in tariffItems)
                 {
                     var schedule = schedules[events[item.EventId].SubjectId];
-                    var matched = (item.Lines ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-                    var lines = changes[schedule.Id].Where(c => item.Lines == AlertDispatcher.AllLines || matched.Contains(c.LineCode)).GroupBy(c => c.LineCode, StringComparer.Ordinal).ToList();
+                    var (count, shown) = lines[item.Id];
                     var block = new List<string>
                     {
                         string.Format(CultureInfo.CurrentCulture, l["{0}: schedule version {1}, in force from {2} ({3} lines match your alerts)"],
-                            Economy(schedule.EconomyIso3), schedule.Version, Date(schedule.ValidFrom), lines.Count),
+                            Economy(schedule.EconomyIso3), schedule.Version, Date(schedule.ValidFrom), count),
                     };
-                    foreach (var line in lines.Take(MaxLinesPerSchedule))
+                    foreach (var line in shown)
                     {
                         block.Add($"- {line.Key} {line.First().Description}");
                         block.AddRange(line.Select(c => $"  {RateLabel(c)}: {c.OldRate ?? "—"} → {c.NewRate ?? "—"}"));
                     }
-                    if (lines.Count > MaxLinesPerSchedule)
+                    if (count > shown.Count)
                     {
-                        block.Add(string.Format(CultureInfo.CurrentCulture, l["… and {0} more lines."], lines.Count - MaxLinesPerSchedule));
+                        block.Add(string.Format(CultureInfo.CurrentCulture, l["… and {0} more lines."], count - shown.Count));
                     }
                     block.Add(l["Every change in this version:"] + "\n"
                         + site.Value.Link($"/{lang}/tariffs/{schedule.EconomyIso3}/diff?from={schedule.Version - 1}&to={schedule.Version}"));
@@ -131,6 +133,30 @@ public sealed class AlertEmails(IStringLocalizer<SharedResource> l, AlertLinks l
                 string.Format(CultureInfo.CurrentCulture, l["Trade4MSMEs alerts ({0})"], string.Join(", ", counts)),
                 string.Join("\n\n", sections), ListUnsubscribe: unsubscribe);
         });
+    }
+
+    // How many changed lines of a schedule an alert covers, and the first of them with their changes: only those
+    // are read, so a digest to each of thousands of subscribers does not read the whole version each time.
+    static async Task<(int Count, List<IGrouping<string, TariffChange>> Shown)> MatchedLinesAsync(
+        AppDbContext db, int scheduleId, string? matched, CancellationToken ct)
+    {
+        var changes = db.TariffChanges.AsNoTracking().Where(c => c.ScheduleId == scheduleId);
+        int count;
+        List<string> shown;
+        if (matched == AlertDispatcher.AllLines)
+        {
+            var codes = changes.Select(c => c.LineCode).Distinct();
+            count = await codes.CountAsync(ct);
+            shown = await codes.OrderBy(c => c).Take(MaxLinesPerSchedule).ToListAsync(ct);
+        }
+        else
+        {
+            var codes = (matched ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            count = codes.Length;
+            shown = codes.Take(MaxLinesPerSchedule).ToList();
+        }
+        var rows = await changes.Where(c => shown.Contains(c.LineCode)).OrderBy(c => c.Id).ToListAsync(ct);
+        return (count, rows.GroupBy(c => c.LineCode, StringComparer.Ordinal).ToList());
     }
 
     string NotificationUrl(Notification n, string lang) => site.Value.Link($"/{lang}/notifications/{n.DocumentSymbol}");

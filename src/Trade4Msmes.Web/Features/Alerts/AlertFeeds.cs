@@ -38,7 +38,7 @@ public static class AlertFeeds
         }.OfType<string>());
 
     static async Task<IResult> FeedAsync(
-        HttpContext http, AppDbContext db, Subscriptions subscriptions, IStringLocalizer<SharedResource> l, IOptions<SiteOptions> site,
+        HttpContext http, AppDbContext db, NotificationQueries notifications, Subscriptions subscriptions, IStringLocalizer<SharedResource> l, IOptions<SiteOptions> site,
         TimeProvider clock, CancellationToken ct,
         string? products = null, string? markets = null, string? keywords = null, string? kinds = null, string lang = Languages.Default)
     {
@@ -61,7 +61,7 @@ public static class AlertFeeds
         var domains = criteria.Kinds & (AlertKinds.Sps | AlertKinds.Tbt);
         if (domains != AlertKinds.None)
         {
-            var candidates = await new NotificationQueries(db).Query(new NotificationFilter(criteria.Products, criteria.Markets.ToList(), null, domains, false, today))
+            var candidates = await notifications.Query(new NotificationFilter(criteria.Products, criteria.Markets.ToList(), null, domains, false, today))
                 .OrderByDescending(n => n.DistributionDate).ThenByDescending(n => n.Id).Take(1000).ToListAsync(ct);
             foreach (var n in candidates.Where(n => criteria.Covers(n, AlertCriteria.WordsOf(n.SearchText))).Take(MaxEntries))
             {

@@ -18,6 +18,9 @@ public class ManageModel(Subscriptions subscriptions, AlertLinks links) : PageMo
     public AlertLinkProblem? LinkProblem { get; private set; }
     public bool LinkSent { get; private set; }
 
+    // The address typed into "email me the link", kept when it is not one.
+    public string? Email { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         LinkSent = Done == "link";
@@ -74,7 +77,7 @@ public class ManageModel(Subscriptions subscriptions, AlertLinks links) : PageMo
             return LocalRedirect($"/{Languages.Current}/alerts/manage?done=link");
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        LinkProblem = AlertLinkProblem.Invalid;
+        Email = email ?? "";
         return Page();
     }
 
@@ -102,12 +105,8 @@ public class ManageModel(Subscriptions subscriptions, AlertLinks links) : PageMo
         }
         if (Subscriber is not null)
         {
-            var alerts = new List<(Subscription, string)>();
-            foreach (var s in Subscriber.Subscriptions.OrderBy(s => s.Id))
-            {
-                alerts.Add((s, await subscriptions.SummaryAsync(s, Languages.Current, ct)));
-            }
-            Alerts = alerts;
+            var ordered = Subscriber.Subscriptions.OrderBy(s => s.Id).ToList();
+            Alerts = ordered.Zip(await subscriptions.SummariesAsync(ordered, Languages.Current, ct)).ToList();
         }
         return null;
     }

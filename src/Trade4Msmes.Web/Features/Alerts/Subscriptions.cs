@@ -167,21 +167,24 @@ public sealed class Subscriptions(AppDbContext db, AlertEmails emails, OutboxSen
     }
 
     // "Products: 0901, 090240 · Markets: United States, Europe · …", in the given language.
-    public async Task<string> SummaryAsync(Subscription s, string lang, CancellationToken ct)
+    public async Task<string> SummaryAsync(Subscription s, string lang, CancellationToken ct) => (await SummariesAsync([s], lang, ct))[0];
+
+    // The summaries of several subscriptions, reading the market names once.
+    public async Task<IReadOnlyList<string>> SummariesAsync(IReadOnlyList<Subscription> subscriptions, string lang, CancellationToken ct)
     {
-        var codes = s.Markets.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var codes = subscriptions.SelectMany(s => s.Markets.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
         var economies = await db.Economies.AsNoTracking().Where(e => codes.Contains(e.Iso3)).ToDictionaryAsync(e => e.Iso3, e => e.Name(lang), ct);
         var regions = (await db.Regions.AsNoTracking().ToListAsync(ct)).ToDictionary(r => r.Code.ToString(CultureInfo.InvariantCulture), r => r.Name(lang));
-        return Languages.In(lang, () =>
+        return Languages.In(lang, () => subscriptions.Select(s =>
         {
             var parts = new List<string>();
             if (s.Products.Length > 0)
             {
                 parts.Add($"{l["Products"]}: {s.Products.Replace(" ", ", ", StringComparison.Ordinal)}");
             }
-            if (codes.Length > 0)
+            if (s.Markets.Length > 0)
             {
-                parts.Add($"{l["Markets"]}: {string.Join(", ", codes.Select(c => economies.GetValueOrDefault(c) ?? regions.GetValueOrDefault(c) ?? c))}");
+                parts.Add($"{l["Markets"]}: {string.Join(", ", s.Markets.Split(' ').Select(c => economies.GetValueOrDefault(c) ?? regions.GetValueOrDefault(c) ?? c))}");
             }
             if (s.Keywords.Length > 0)
             {
@@ -190,7 +193,7 @@ public sealed class Subscriptions(AppDbContext db, AlertEmails emails, OutboxSen
             parts.Add($"{l["Alerts"]}: {KindsLabel(s.Kinds)}");
             parts.Add($"{l["How often"]}: {l[Labels.Of(s.Frequency)]}");
             return string.Join("\n", parts);
-        });
+        }).ToList());
     }
 
     string KindsLabel(AlertKinds kinds) => string.Join(", ", new[]

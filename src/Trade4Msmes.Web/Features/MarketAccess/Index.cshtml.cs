@@ -49,7 +49,10 @@ public class IndexModel(MarketAccessService service, MarketAccessQuery query, No
             if (answer.Product is { } product)
             {
                 var filter = new NotificationFilter([product.Code], [answer.TariffEconomy.Iso3], null, AlertKinds.All, false, answer.AsOf);
-                Rules = (await notifications.Query(filter).CountAsync(ct), await notifications.Query(filter with { OpenOnly = true }).CountAsync(ct));
+                var asOf = answer.AsOf;
+                var counts = await notifications.Query(filter).GroupBy(_ => 1)
+                    .Select(g => new { Total = g.Count(), Open = g.Count(n => n.CommentDeadline >= asOf) }).FirstOrDefaultAsync(ct);
+                Rules = (counts?.Total ?? 0, counts?.Open ?? 0);
             }
         }
         else

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Features.Alerts;
 using Trade4Msmes.Web.Importing;
 using Trade4Msmes.Web.Operations;
 using Trade4Msmes.Web.Search;
@@ -13,7 +14,7 @@ public record NotificationImportReport(int Added, int Updated, IReadOnlyList<Tra
 
 // Stores checked notifications in one transaction: a file with any problem changes nothing. A notification
 // already stored (same symbol) is updated in place, a new one becomes an alert event for the subscribers.
-public sealed class NotificationStore(AppDbContext db, TimeProvider clock, AppMetrics metrics)
+public sealed class NotificationStore(AppDbContext db, TimeProvider clock, AppMetrics metrics, AlertDispatcher dispatcher)
 {
     public async Task<NotificationImportReport> ImportAsync(byte[] body, bool json, Actor actor, string source, CancellationToken ct)
     {
@@ -84,6 +85,11 @@ public sealed class NotificationStore(AppDbContext db, TimeProvider clock, AppMe
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
+            if (added.Count > 0)
+            {
+                // Immediate subscribers hear now, not at the next poll.
+                dispatcher.Wake();
+            }
             return new NotificationImportReport(added.Count, existing.Count, [], false);
         });
     }
