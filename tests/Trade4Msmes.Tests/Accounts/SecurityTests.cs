@@ -238,7 +238,7 @@ public class SecurityTests
         (await client.GetAsync("/en/admin/accounts", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await CreateEditorCommand.RunAsync(app.Services, ["create-editor", "not an email"], new StringWriter(), Ct)).ShouldBe(2);
         await using var scope = app.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.Where(e => e.Actor == "command line").Select(e => e.Action).ToListAsync(Ct))
+        (await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.Where(e => e.Actor == "command line").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct))
             .ShouldBe(["account.created", "role.granted"]);
     }
 

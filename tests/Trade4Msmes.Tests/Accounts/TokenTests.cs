@@ -50,7 +50,7 @@ public partial class TokenTests(AppFixture app)
         var refused = await api.SendAsync(Transmission(secret), Ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!.ShouldContain("revoked");
-        (await db.AuditEntries.Where(e => e.Subject == $"api-token/{stored.Id}").Select(e => e.Action).ToListAsync(Ct))
+        (await db.AuditEntries.Where(e => e.Subject == $"api-token/{stored.Id}").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct))
             .ShouldBe(["api-token.created", "api-token.revoked"]);
     }
 
