@@ -51,6 +51,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddOperations();
+builder.Services.AddPublishedDataCache();
 builder.Services.AddResponseCompression(o =>
 {
     o.EnableForHttps = true;
@@ -64,6 +65,11 @@ var app = builder.Build();
 // Listening from the start, so the first requests are counted.
 app.Services.GetRequiredService<PrometheusExporter>();
 
+// Before the database is prepared: a backup must not change its source, a restore must find its target as it is.
+if (args.FirstOrDefault() is "backup" or "restore" or "export")
+{
+    return await BackupCommands.RunAsync(app.Services, args, Console.Out);
+}
 // "setup" creates or upgrades the database and loads the reference data, then exits (for deployments and CI).
 await app.Services.PrepareDatabaseAsync();
 if (args.Contains("setup"))
@@ -113,6 +119,7 @@ app.UseRequestLocalization(Languages.LocalizationOptions());
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapGet("/", Languages.RedirectToPreferred).ExcludeFromDescription();
 app.MapHealth();

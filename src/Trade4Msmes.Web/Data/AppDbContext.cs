@@ -43,6 +43,32 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
     public DbSet<TariffChange> TariffChanges => Set<TariffChange>();
     public DbSet<AlertItem> AlertItems => Set<AlertItem>();
+    public DbSet<PublishedDataVersion> PublishedData => Set<PublishedDataVersion>();
+
+    // A change to published data moves the published version on in the same transaction, so no instance caches
+    // a page under a version that does not hold the data it shows (Operations/PublishedDataCache.cs).
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!Data.PublishedData.Changes(this))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            await Data.PublishedData.BumpAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Data.PublishedData.BumpAsync(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        Data.PublishedData.Changes(this)
+            ? throw new InvalidOperationException("Published data is saved with SaveChangesAsync, which moves the published version on.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     // Instants are stored as UTC; SQLite gives them back without a kind, so say so on the way out.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -227,6 +253,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         {
             e.ToTable("reference_data_sets");
             e.HasKey(x => x.Name);
+        });
+        modelBuilder.Entity<PublishedDataVersion>(e =>
+        {
+            e.ToTable("published_data");
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
     }
 }

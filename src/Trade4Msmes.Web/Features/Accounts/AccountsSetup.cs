@@ -12,6 +12,8 @@ namespace Trade4Msmes.Web.Features.Accounts;
 
 public static class AccountsSetup
 {
+    public const string SessionCookie = "t4m.session";
+
     public const string EditorPolicy = "Editor";
     public const string OfficialPolicy = "EconomyOfficial";
 
@@ -39,7 +41,7 @@ public static class AccountsSetup
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
-            o.Cookie.Name = "t4m.session";
+            o.Cookie.Name = SessionCookie;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             // Secure whenever the site is reached over HTTPS (directly, or through a proxy that says so).

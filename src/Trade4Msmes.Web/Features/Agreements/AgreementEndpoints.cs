@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Features.Agreements;
 
@@ -7,7 +8,7 @@ public static class AgreementEndpoints
 {
     public static IEndpointRouteBuilder MapAgreements(this IEndpointRouteBuilder app)
     {
-        var agreements = app.MapGroup("/api/v1/agreements").WithTags("Trade agreements")
+        var agreements = app.MapGroup("/api/v1/agreements").WithTags("Trade agreements").CacheOutput(PublishedDataCache.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         agreements.MapGet("", List)
             .WithSummary("Regional trade agreements, filtered by party (ISO3, including membership of the EU and other blocs), status, type and a date in force");

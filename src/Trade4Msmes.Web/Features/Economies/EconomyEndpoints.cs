@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Features.Economies;
 
@@ -6,7 +7,7 @@ public static class EconomyEndpoints
 {
     public static IEndpointRouteBuilder MapEconomies(this IEndpointRouteBuilder app)
     {
-        var economies = app.MapGroup("/api/v1/economies").WithTags("Economies")
+        var economies = app.MapGroup("/api/v1/economies").WithTags("Economies").CacheOutput(PublishedDataCache.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         economies.MapGet("", List).WithSummary("Every ISO 3166 economy and the European Union, with filters");
         economies.MapGet("/{iso3}", Show).WithSummary("One economy: names, UN region, development groups, WTO and MSME Group membership, trade agreements");

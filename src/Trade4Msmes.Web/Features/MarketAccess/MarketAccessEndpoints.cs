@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Features.MarketAccess;
 
@@ -6,7 +7,7 @@ public static class MarketAccessEndpoints
 {
     public static IEndpointRouteBuilder MapMarketAccess(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/market-access").WithTags("Market access")
+        var group = app.MapGroup("/api/v1/market-access").WithTags("Market access").CacheOutput(PublishedDataCache.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("", Answer)
             .WithSummary("What a destination charges on a product (HS 2022 subheading or words) from an origin: national lines, "

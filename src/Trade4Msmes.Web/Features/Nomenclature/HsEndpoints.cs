@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Features.Nomenclature;
 
@@ -7,7 +8,7 @@ public static class HsEndpoints
 {
     public static IEndpointRouteBuilder MapHs(this IEndpointRouteBuilder app)
     {
-        var hs = app.MapGroup("/api/v1/hs").WithTags("Harmonized System")
+        var hs = app.MapGroup("/api/v1/hs").WithTags("Harmonized System").CacheOutput(PublishedDataCache.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         hs.MapGet("/sections", Sections).WithSummary("The 21 sections of an HS edition");
         hs.MapGet("/sections/{number}", Section).WithSummary("A section with its chapters");

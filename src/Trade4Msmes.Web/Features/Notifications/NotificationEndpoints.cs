@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.Economies;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Features.Notifications;
 
@@ -53,7 +54,7 @@ public static class NotificationEndpoints
 {
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications").ProducesProblem(StatusCodes.Status400BadRequest);
+        var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications").CacheOutput(PublishedDataCache.Policy).ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("", Search).WithSummary(
             "SPS and TBT notifications, newest first (nearest comment deadline first with openForComment=true), filtered by product "
             + "(hs: 2, 4 or 6 digits, matched up and down the HS tree), notifying member (ISO3), domain (SPS|TBT) and words (q)");

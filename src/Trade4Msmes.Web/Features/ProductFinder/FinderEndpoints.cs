@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Trade4Msmes.Web.Operations;
 
 namespace Trade4Msmes.Web.Features.ProductFinder;
 
@@ -8,6 +9,7 @@ public static class FinderEndpoints
     {
         app.MapGet("/api/v1/hs/search", Search)
             .WithTags("Harmonized System")
+            .CacheOutput(PublishedDataCache.Policy)
             .WithSummary("HS 2022 subheadings for a plain-language product description (en, fr, es), best first, with a clarifying question when the description is too vague")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
