@@ -81,6 +81,9 @@ missing=()
 find_pg_bin >/dev/null || missing+=(postgresql)
 find_chromium >/dev/null || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The deployment fault tests bring up instances behind nginx with deploy/up.sh, which waits for them with curl.
+command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 # Chromium needs at least one font to lay text out (fontconfig usually brings DejaVu); a bare container may have none.
 if [[ $EUID -eq 0 ]] && ! ls /usr/share/fonts/*/*/*.[ot]tf >/dev/null 2>&1; then
     missing+=(fonts-dejavu-core)

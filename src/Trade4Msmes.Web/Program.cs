@@ -76,13 +76,20 @@ if (args.Contains("setup"))
 {
     return 0;
 }
-if (args.FirstOrDefault() == "import" && args.ElementAtOrDefault(1) == "notifications")
-{
-    return await NotificationImportCommand.RunAsync(app.Services, args, Console.Out);
-}
 if (args.FirstOrDefault() == "import")
 {
-    return await TariffImportCommand.RunAsync(app.Services, args, Console.Out);
+    try
+    {
+        return args.ElementAtOrDefault(1) == "notifications"
+            ? await NotificationImportCommand.RunAsync(app.Services, args, Console.Out)
+            : await TariffImportCommand.RunAsync(app.Services, args, Console.Out);
+    }
+    catch (Exception e) when (StorageFull.Is(e))
+    {
+        Console.WriteLine("The database's disk is full: nothing was imported (the import is one transaction, rolled back). "
+            + "Free some space and run the import again.");
+        return 1;
+    }
 }
 if (args.FirstOrDefault() == "create-editor")
 {

@@ -29,8 +29,6 @@ public static class PublishedData
     public static Task BumpAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync("UPDATE published_data SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1", ct);
 
-    static readonly Func<AppDbContext, CancellationToken, Task<long>> Read =
-        EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.PublishedData.Select(v => v.Version).Single());
-
-    public static Task<long> CurrentAsync(AppDbContext db, CancellationToken ct) => Read(db, ct);
+    public static Task<long> CurrentAsync(AppDbContext db, CancellationToken ct) =>
+        db.PublishedData.Where(v => v.Id == 1).Select(v => v.Version).SingleAsync(ct);
 }

@@ -55,14 +55,21 @@ public sealed class TestDatabase : IDisposable, IAsyncDisposable
         _ => CreateSqlite(),
     };
 
-    static TestDatabase CreateSqlite()
+    // In a folder of the test's choosing (e.g. a small file system), or tablespace on PostgreSQL.
+    public static TestDatabase CreateOn(string sqliteFolder, string postgresTablespace) => ConfiguredProvider switch
     {
-        var path = Path.Combine(Path.GetTempPath(), $"trade4msmes-test-{Guid.NewGuid():N}.db");
+        DatabaseProvider.Postgres => CreatePostgres(postgresTablespace),
+        _ => CreateSqlite(sqliteFolder),
+    };
+
+    static TestDatabase CreateSqlite(string? folder = null)
+    {
+        var path = Path.Combine(folder ?? Path.GetTempPath(), $"trade4msmes-test-{Guid.NewGuid():N}.db");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
         return new TestDatabase(DatabaseProvider.Sqlite, connectionString, path, null, null);
     }
 
-    static TestDatabase CreatePostgres()
+    static TestDatabase CreatePostgres(string? tablespace = null)
     {
         var baseConnectionString = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(baseConnectionString))
@@ -77,7 +84,8 @@ public sealed class TestDatabase : IDisposable, IAsyncDisposable
         using (var connection = new NpgsqlConnection(admin))
         {
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'", connection);
+            using var command = new NpgsqlCommand(
+                $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'{(tablespace is null ? "" : $" TABLESPACE \"{tablespace}\"")}", connection);
             command.ExecuteNonQuery();
         }
         return new TestDatabase(DatabaseProvider.Postgres, connectionString, null, name, admin);

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Trade4Msmes.Web.Data;
+using static Trade4Msmes.Web.SharedResource;
 
 namespace Trade4Msmes.Web.Features.Errors;
 
 // One place renders every error: a localized page for people, problem+json for the API.
 [IgnoreAntiforgeryToken]
-public class ErrorModel(IProblemDetailsService problems) : PageModel
+public class ErrorModel(IProblemDetailsService problems, IStringLocalizer<SharedResource> l) : PageModel
 {
     const string DetailKey = "Trade4Msmes.ErrorDetail";
     const string RetryAfterKey = "Trade4Msmes.RetryAfter";
@@ -29,6 +32,11 @@ public class ErrorModel(IProblemDetailsService problems) : PageModel
     {
         Code = code is >= 400 and <= 599 ? code : 500;
         Detail = HttpContext.Items[DetailKey] as string;
+        if (Code == 500 && StorageFull.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            Code = StatusCodes.Status507InsufficientStorage;
+            Detail = l[Phrase("The server has no space left to store this. Nothing was stored; please try again later.")];
+        }
         RetryAfterSeconds = HttpContext.Items[RetryAfterKey] as int?;
         if (RetryAfterSeconds is { } seconds)
         {
