@@ -24,6 +24,7 @@ done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 ENDPOINTS="health home hs-search market-access notification-search content-page mix"
 WORK=$(mktemp -d -t trade4msmes-load.XXXXXX)
+chmod 755 "$WORK"  # PostgreSQL, started as its own user, keeps its cluster in here
 STATE=""
 cleanup() { [[ -n $STATE ]] && deploy/down.sh "$STATE"; rm -rf "$WORK"; }
 trap cleanup EXIT

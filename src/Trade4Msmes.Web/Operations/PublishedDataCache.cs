@@ -46,6 +46,8 @@ sealed class PublishedDataPolicy : IOutputCachePolicy
             // Answers depend on the day too: the schedule in force, the notifications open for comment.
             var today = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             context.CacheVaryByRules.VaryByValues["day"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // The language the request was answered in (an API call without ?lang= may take it from its headers).
+            context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         }
     }
 
