@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Tests.Infrastructure;
-using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Importing;
 
 namespace Trade4Msmes.Tests.Data;
@@ -18,7 +17,7 @@ public class InterruptedLoadTests
 
         var (killed, _) = await RunAsync(database, ["setup"], killWhenOutputContains: "Loading harmonized-system", ct);
         killed.ShouldBeTrue("the load was interrupted");
-        await using (var db = Open(database))
+        await using (var db = database.OpenContext())
         {
             var codes = await db.HsCodes.CountAsync(ct);
             var recorded = await db.ReferenceDataSets.AnyAsync(s => s.Name == "harmonized-system", ct);
@@ -27,7 +26,7 @@ public class InterruptedLoadTests
         }
 
         (await RunAsync(database, ["setup"], killWhenOutputContains: null, ct)).Killed.ShouldBeFalse();
-        await using (var db = Open(database))
+        await using (var db = database.OpenContext())
         {
             (await db.HsCodes.CountAsync(ct)).ShouldBe(6936 + 6705);
             (await db.ReferenceDataSets.CountAsync(ct)).ShouldBe(6);
@@ -51,7 +50,7 @@ public class InterruptedLoadTests
         {
             // The progress bar is drawn after each stored chunk, inside the import's transaction.
             (await RunAsync(database, import, killWhenOutputContains: "%  ", ct)).Killed.ShouldBeTrue();
-            await using (var db = Open(database))
+            await using (var db = database.OpenContext())
             {
                 (await db.TariffSchedules.CountAsync(s => s.EconomyIso3 == "USA", ct)).ShouldBe(1);
                 (await db.TariffLines.CountAsync(ct)).ShouldBe(11_415 + 2 * 11_830);
@@ -59,7 +58,7 @@ public class InterruptedLoadTests
 
             var completed = await RunAsync(database, import, killWhenOutputContains: null, ct);
             completed.Output.ShouldContain("Imported USA version 2: 11415 lines");
-            await using (var db = Open(database))
+            await using (var db = database.OpenContext())
             {
                 var versions = await db.TariffSchedules.Where(s => s.EconomyIso3 == "USA").OrderBy(s => s.Version).ToListAsync(ct);
                 versions.Select(v => (v.Version, v.ValidFrom)).ShouldBe([(1, new DateOnly(2026, 1, 1)), (2, new DateOnly(2027, 1, 1))]);
@@ -69,20 +68,6 @@ public class InterruptedLoadTests
         {
             File.Delete(file);
         }
-    }
-
-    static AppDbContext Open(TestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-        return new AppDbContext(options.Options);
     }
 
     // Runs the real executable with the given verb; kills it as soon as its output contains the given text.

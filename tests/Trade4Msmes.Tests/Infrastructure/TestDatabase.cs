@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Trade4Msmes.Web.Data;
 
@@ -30,6 +31,21 @@ public sealed class TestDatabase : IDisposable, IAsyncDisposable
     public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
+
+    // A context on this database without an app around it, for tests that check what another process stored.
+    public AppDbContext OpenContext()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString);
+        }
+        return new AppDbContext(options.Options);
+    }
 
     // The provider the test run asked for through TRADE4MSMES_TEST_DATABASE.
     public static DatabaseProvider ConfiguredProvider

@@ -150,7 +150,7 @@ public class BackupTests
             using var content = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory.Path, name), Ct));
             content.RootElement.GetArrayLength().ShouldBe(rows, collection);
         }
-        await using (var db = Open(database))
+        await using (var db = database.OpenContext())
         {
             var transmitted = db.TariffSchedules.Where(s => s.Origin == TariffScheduleOrigin.Transmitted).Select(s => s.Id);
             var expected = new Dictionary<string, int>
@@ -347,7 +347,7 @@ public class BackupTests
     // Every row of every table of the model, by table, in primary-key order, each row as one string of its values.
     static async Task<Dictionary<string, List<string>>> RowsAsync(TestDatabase database)
     {
-        await using var db = Open(database);
+        await using var db = database.OpenContext();
         await using var connection = Connect(database);
         await connection.OpenAsync(Ct);
         var rows = new Dictionary<string, List<string>>();
@@ -395,33 +395,19 @@ public class BackupTests
 
     static async Task<long> PublishedVersionAsync(TestDatabase database)
     {
-        await using var db = Open(database);
+        await using var db = database.OpenContext();
         return await PublishedData.CurrentAsync(db, Ct);
     }
 
     static async Task<List<string>> AppliedMigrationsAsync(TestDatabase database)
     {
-        await using var db = Open(database);
+        await using var db = database.OpenContext();
         return [.. await db.Database.GetAppliedMigrationsAsync(Ct)];
     }
 
     static DbConnection Connect(TestDatabase database) => database.Provider == DatabaseProvider.Postgres
         ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString())
         : new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
-
-    static AppDbContext Open(TestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-        return new AppDbContext(options.Options);
-    }
 
     // Runs the real executable with the given verb and returns its exit code and everything it wrote.
     static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] args)

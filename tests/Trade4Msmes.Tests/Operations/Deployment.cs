@@ -45,18 +45,16 @@ public sealed class Deployment : IAsyncDisposable
     // Kills instance n (1-based) as the kernel would: no shutdown, no goodbye.
     public void KillInstance(int n)
     {
-        var pid = int.Parse(File.ReadAllText(Path.Combine(state, $"instance-{n}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        using var process = Process.GetProcessById(pid);
+        using var process = Process.GetProcessById(Pid(n));
         process.Kill();
         process.WaitForExit();
     }
 
     public bool InstanceAlive(int n)
     {
-        var pid = int.Parse(File.ReadAllText(Path.Combine(state, $"instance-{n}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            using var process = Process.GetProcessById(pid);
+            using var process = Process.GetProcessById(Pid(n));
             return !process.HasExited;
         }
         catch (ArgumentException)
@@ -64,6 +62,9 @@ public sealed class Deployment : IAsyncDisposable
             return false;
         }
     }
+
+    int Pid(int instance) =>
+        int.Parse(File.ReadAllText(Path.Combine(state, $"instance-{instance}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     // Restarts the PostgreSQL cluster that deploy/up.sh started for this deployment.
     public async Task RestartDatabaseAsync()

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Trade4Msmes.Tests.Infrastructure;
+using Trade4Msmes.Tests.Tariffs;
 using Trade4Msmes.Web.Data;
 
 namespace Trade4Msmes.Tests.Operations;
@@ -76,11 +76,7 @@ public class OutOfSpaceTests
 
     static async Task<HttpResponseMessage> TransmitAsync(HttpClient client, string token, string csv, string validFrom)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/economies/KEN/tariff-transmissions?validFrom={validFrom}&currency=KES")
-        {
-            Content = new StringContent(csv, Encoding.UTF8, "text/csv"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var request = TransmissionTests.Csv("KEN", token, csv, $"validFrom={validFrom}&currency=KES");
         return await client.SendAsync(request, Ct);
     }
 

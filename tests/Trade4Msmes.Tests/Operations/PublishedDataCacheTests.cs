@@ -1,9 +1,8 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trade4Msmes.Tests.Infrastructure;
 using Trade4Msmes.Tests.Site;
+using Trade4Msmes.Tests.Tariffs;
 using Trade4Msmes.Web.Data;
 
 namespace Trade4Msmes.Tests.Operations;
@@ -24,11 +23,8 @@ public class PublishedDataCacheTests(AppFixture app)
 
     async Task TransmitAsync(HttpClient client, string mfn, string validFrom)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/economies/MUS/tariff-transmissions?validFrom={validFrom}&currency=MUR")
-        {
-            Content = new StringContent(Schedule(mfn), Encoding.UTF8, "text/csv"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TestAccounts.TransmissionTokenAsync(app.Services, "MUS"));
+        var token = await TestAccounts.TransmissionTokenAsync(app.Services, "MUS");
+        using var request = TransmissionTests.Csv("MUS", token, Schedule(mfn), $"validFrom={validFrom}&currency=MUR");
         (await client.SendAsync(request, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 

@@ -58,7 +58,7 @@ public class TransmissionTests(AppFixture app)
         return request;
     }
 
-    static HttpRequestMessage Csv(string economy, string key, string csv, string query = "validFrom=2027-01-01&currency=KES") =>
+    internal static HttpRequestMessage Csv(string economy, string key, string csv, string query = "validFrom=2027-01-01&currency=KES") =>
         Transmission(economy, key, Encoding.UTF8.GetBytes(csv), "text/csv", query);
 
     Task<string> Token(string economy) => TestAccounts.TransmissionTokenAsync(app.Services, economy);
