@@ -34,6 +34,13 @@ public partial class ResourceTests
         }
     }
 
+    // The resource compiler keeps only the first of two names that differ by case, so the second would show English.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void NoTwoKeysDifferOnlyByCase(string lang) =>
+        Translations(lang).Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ShouldBeEmpty();
+
     [Fact]
     public void KeysAreFoundInTheCode() => KeysUsedInCode().Count.ShouldBeGreaterThan(100);
 

@@ -9,6 +9,7 @@ namespace Trade4Msmes.Tests.Operations;
 
 // Two instances on one database, each with its own response cache. Mauritius's schedules are made only here,
 // valid from 2027, after the shared fixture's today, so other tests asking about today never see them.
+[Collection(RunsAlone.Name)]
 public class PublishedDataCacheTests(AppFixture app)
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;

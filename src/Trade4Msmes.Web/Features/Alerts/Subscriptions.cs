@@ -200,6 +200,6 @@ public sealed class Subscriptions(AppDbContext db, AlertEmails emails, OutboxSen
     {
         kinds.HasFlag(AlertKinds.Sps) ? l["SPS measures"].Value : null,
         kinds.HasFlag(AlertKinds.Tbt) ? l["TBT measures"].Value : null,
-        kinds.HasFlag(AlertKinds.Tariff) ? l["tariff changes"].Value : null,
+        kinds.HasFlag(AlertKinds.Tariff) ? l["Tariff changes"].Value.ToLower(CultureInfo.CurrentCulture) : null,
     }.OfType<string>());
 }
