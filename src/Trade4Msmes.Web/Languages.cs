@@ -14,6 +14,11 @@ public static class Languages
 
     public static bool IsSupported(string? lang) => lang is not null && Supported.Contains(lang);
 
+    // Each language by its own name, as a reader of that language looks for it.
+    public static readonly IReadOnlyList<(string Code, string Name)> Native = [("en", "English"), ("fr", "Français"), ("es", "Español")];
+
+    public static string NativeName(string lang) => Native.FirstOrDefault(l => l.Code == lang).Name ?? lang;
+
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var l && IsSupported(l) ? l : Default;
 
     // Composes something (an email) in a given language, outside of the request that may be in another.

@@ -44,6 +44,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<TariffChange> TariffChanges => Set<TariffChange>();
     public DbSet<AlertItem> AlertItems => Set<AlertItem>();
     public DbSet<PublishedDataVersion> PublishedData => Set<PublishedDataVersion>();
+    public DbSet<PolicyRecord> PolicyRecords => Set<PolicyRecord>();
 
     // A change to published data moves the published version on in the same transaction, so no instance caches
     // a page under a version that does not hold the data it shows (Operations/PublishedDataCache.cs).
@@ -258,6 +259,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         {
             e.ToTable("published_data");
             e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<PolicyRecord>(e =>
+        {
+            e.ToTable("policy_records");
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => new { x.Database, x.EconomyIso3 });
+            e.HasIndex(x => x.EconomyIso3);
+            e.HasIndex(x => x.RtaId);
+            e.HasIndex(x => x.SubmissionId);
         });
     }
 }

@@ -11,6 +11,7 @@ public static class ReferenceDataSetup
         services.AddSingleton<IReferenceData, HsFinderData>();
         services.AddSingleton<IReferenceData, TariffData>();
         services.AddSingleton<IReferenceData, DeMinimisData>();
+        services.AddSingleton<IReferenceData, PolicyData>();
         services.AddScoped<ReferenceDataLoader>();
         return services;
     }

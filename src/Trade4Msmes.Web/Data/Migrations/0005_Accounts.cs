@@ -231,7 +231,7 @@ public class Accounts : Migration
         }
     }
 
-    static bool IsPostgres(MigrationBuilder migrationBuilder) => migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    internal static bool IsPostgres(MigrationBuilder migrationBuilder) => migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     internal static OperationBuilder<AddColumnOperation> LongIdentity(ColumnsBuilder t) =>
         t.Column<long>()
