@@ -37,6 +37,10 @@ builder.Services.AddScoped<TariffTransmissions>();
 builder.Services.AddAccounts();
 builder.Services.AddScoped<SubmissionWorkflow>();
 builder.Services.AddScoped<PolicySearch>();
+builder.Services.AddScoped<PackageTracker>();
+// A text pasted into a form reaches the form's own checks, which say which field is too long, instead of the
+// framework's 4 MB limit failing the request; Kestrel's 30 MB body limit still bounds what is read.
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = 16 * 1024 * 1024);
 builder.Services.AddScoped<AccountAdministration>();
 builder.Services.AddRateLimits();
 builder.Services.AddAlerts(builder.Configuration);

@@ -34,14 +34,23 @@ public sealed class PolicySearchTests(AppFixture app) : IAsyncLifetime
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (await db.PolicyRecords.AnyAsync(r => r.Key.StartsWith("test-"), Ct))
+        if (await db.PolicyRecords.AnyAsync(r => r.Key == Fictional[0].Key, Ct))
         {
             return;
         }
         var records = Fictional.Select(r => new PolicyRecord
         {
-            Key = r.Key, Database = r.Database, EconomyIso3 = r.EconomyIso3, Category = r.Category, Language = r.Language, Year = r.Year,
-            Title = r.Title, Text = r.Text, SourceSymbol = Fixture, RecordedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            Key = r.Key,
+            Database = r.Database,
+            EconomyIso3 = r.EconomyIso3,
+            Category = r.Category,
+            Language = r.Language,
+            Year = r.Year,
+            Title = r.Title,
+            Text = r.Text,
+            SourceSymbol = Fixture,
+            RecordedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
         }).ToList();
         await PolicyNames.IndexAsync(db, records, Ct);
         db.PolicyRecords.AddRange(records);
@@ -188,8 +197,20 @@ public sealed class PolicySearchTests(AppFixture app) : IAsyncLifetime
 
         static string Fields(PolicyRecord r) => JsonSerializer.Serialize(new
         {
-            r.Key, r.Database, r.EconomyIso3, r.RtaId, r.Category, r.Title, r.Text, r.Language, r.Year, r.Date, r.SourceSymbol,
-            r.SourceLocation, r.SourceUrl, r.Details,
+            r.Key,
+            r.Database,
+            r.EconomyIso3,
+            r.RtaId,
+            r.Category,
+            r.Title,
+            r.Text,
+            r.Language,
+            r.Year,
+            r.Date,
+            r.SourceSymbol,
+            r.SourceLocation,
+            r.SourceUrl,
+            r.Details,
         });
     }
 

@@ -105,6 +105,50 @@ public sealed record PolicySearchInput(
     };
 }
 
+public static class PackageTrackerInput
+{
+    public static async Task<(int? Region, InputError? Problem)> RegionAsync(AppDbContext db, string? region, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(region))
+        {
+            return (null, null);
+        }
+        return int.TryParse(region, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && await db.Regions.AnyAsync(r => r.Code == code, ct)
+            ? (code, null)
+            : (null, new InputError("There is no region with code {0}.", region));
+    }
+
+    // One row per action, with the byte-order mark spreadsheet programs need to read accents right.
+    public static byte[] Csv(PackageTrackerDto tracker)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvHelper.CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in new[] { "annex", "economy", "economy_name", "msme_group_member", "action", "date", "year", "source", "source_location", "url" })
+            {
+                csv.WriteField(column);
+            }
+            csv.NextRecord();
+            foreach (var annex in tracker.Annexes)
+            {
+                foreach (var economy in annex.Economies)
+                {
+                    foreach (var action in economy.Actions)
+                    {
+                        foreach (var field in new object?[] { annex.Annex, economy.Economy, economy.Name, economy.MsmeGroupMember ? "yes" : "no", action.Title,
+                            action.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), action.Year, action.Source, action.SourceLocation, action.Url })
+                        {
+                            csv.WriteField(field);
+                        }
+                        csv.NextRecord();
+                    }
+                }
+            }
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+}
+
 public sealed record PolicyRecordDto(
     string Key, string Database, string DatabaseName, string? Economy, string? EconomyName, int? Agreement, string? AgreementName,
     string? Category, string CategoryLabel, string Title, string Text, string Language, int? Year, DateOnly? Date,
@@ -123,7 +167,37 @@ public static class PolicyEndpoints
             + "matching record in full, as a file.")
             .Produces<PolicySearchResult>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         group.MapGet("/records/{key}", Show).WithSummary("One policy record by its key").ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/v1/package-tracker", Tracker).WithTags("Policy databases").CacheOutput(PublishedDataCache.Policy)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The December 2020 package (INF/MSME/4/Rev.2) annex by annex: the economies with their actions, dates and "
+                + "sources, read from the policy databases; and each MSME Group member's Global Trade Helpdesk questionnaire cycle. "
+                + "Filters: region (UN M49 code), msmeGroup=true. format=csv: one row per action.")
+            .Produces<PackageTrackerDto>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
+    }
+
+    static async Task<IResult> Tracker(
+        AppDbContext db, PackageTracker tracker, TimeProvider clock, CancellationToken ct,
+        string? region = null, bool msmeGroup = false, string? format = null, string lang = Languages.Default)
+    {
+        if (!Languages.IsSupported(lang))
+        {
+            return ApiProblems.BadRequest("Unsupported language", $"lang must be one of {string.Join(", ", Languages.Supported)}.");
+        }
+        if (format is not (null or "csv"))
+        {
+            return ApiProblems.BadRequest("Invalid format", $"format must be csv, not \"{format}\".");
+        }
+        var (code, problem) = await PackageTrackerInput.RegionAsync(db, region, ct);
+        if (problem is not null)
+        {
+            return ApiProblems.BadRequest("Invalid region", problem.Format());
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var result = await tracker.BuildAsync(code, msmeGroup, today, lang, ct);
+        return format is null
+            ? TypedResults.Ok(result)
+            : TypedResults.File(PackageTrackerInput.Csv(result), "text/csv; charset=utf-8", $"trade4msmes-package-tracker-{today:yyyyMMdd}.csv");
     }
 
     static async Task<IResult> Search(
@@ -169,7 +243,6 @@ public static class PolicyEndpoints
             PolicyRecordFile.Write(csv, records, economyNames, agreementNames, text => l[text].Value, lang, baseUrl);
             return csv;
         });
-        // With a byte-order mark, so spreadsheet programs read the accents right.
         return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", $"trade4msmes-policy-{stamp}.csv");
     }
 

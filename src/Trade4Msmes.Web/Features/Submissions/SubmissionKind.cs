@@ -12,13 +12,21 @@ public enum FieldType
     Email,
     Url,
     Markdown,
+
+    // One of the field's options, by key.
+    Choice,
+    Year,
+    Date,
 }
 
-public sealed record SubmissionField(string Name, string Label, FieldType Type, int MaxLength, bool Required, string? Help = null);
+public sealed record SubmissionField(string Name, string Label, FieldType Type, int MaxLength, bool Required, string? Help = null,
+    IReadOnlyList<Policy.PolicyCategory>? Options = null);
 
 // A kind of thing economies submit for publication, defined by its fields. The review workflow is the same
-// for every kind; the policy databases add their kinds here.
-public sealed record SubmissionKind(string Key, string Name, string TitleField, IReadOnlyList<SubmissionField> Fields)
+// for every kind; the policy databases add theirs in PolicySubmissions, which also says what a published
+// version of each becomes in the databases.
+public sealed record SubmissionKind(string Key, string Name, string TitleField, IReadOnlyList<SubmissionField> Fields,
+    Func<IReadOnlyDictionary<string, string>, string?>? Check = null)
 {
     // The office that answers MSMEs' questions on trade for the economy: what the economy pages and the
     // "enquiry and contact points" guide point to.
@@ -34,7 +42,7 @@ public sealed record SubmissionKind(string Key, string Name, string TitleField, 
         new("details", Phrase("Details"), FieldType.Markdown, 5000, false, Phrase("Markdown: **bold**, lists, [links](https://example.org). HTML is shown as text.")),
     ]);
 
-    public static readonly IReadOnlyList<SubmissionKind> All = [ContactPoint];
+    public static readonly IReadOnlyList<SubmissionKind> All = [ContactPoint, .. Policy.PolicySubmissions.Kinds];
 
     public static SubmissionKind? Find(string? key) => All.FirstOrDefault(k => k.Key == key);
 
@@ -75,8 +83,21 @@ public sealed record SubmissionKind(string Key, string Name, string TitleField, 
                 case FieldType.Url when !Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp):
                     problems[field.Name] = Phrase("Enter a web address starting with https://.");
                     continue;
+                case FieldType.Choice when field.Options?.Any(o => o.Key == value) != true:
+                    problems[field.Name] = Phrase("Choose one of the options.");
+                    continue;
+                case FieldType.Year when !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1947 or > 2100:
+                    problems[field.Name] = Phrase("Enter a year such as 2024.");
+                    continue;
+                case FieldType.Date when !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                    problems[field.Name] = Phrase("Enter a date such as 2024-07-01.");
+                    continue;
             }
             clean[field.Name] = value;
+        }
+        if (problems.Count == 0 && Check?.Invoke(clean) is { } problem)
+        {
+            problems[""] = problem;
         }
         return clean;
     }

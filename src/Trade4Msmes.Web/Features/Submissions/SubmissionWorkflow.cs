@@ -210,6 +210,10 @@ public sealed class SubmissionWorkflow(AppDbContext db, TimeProvider clock)
             At = Now,
             Comment = comment,
         });
+        if (revisionEvent == RevisionEvent.Published && Policy.PolicySubmissions.IsPolicyKind(kind.Key))
+        {
+            await Policy.PolicySubmissions.PublishAsync(db, submission, Now, ct);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
