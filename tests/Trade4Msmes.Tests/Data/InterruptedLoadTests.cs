@@ -29,7 +29,7 @@ public class InterruptedLoadTests
         await using (var db = database.OpenContext())
         {
             (await db.HsCodes.CountAsync(ct)).ShouldBe(6936 + 6705);
-            (await db.ReferenceDataSets.CountAsync(ct)).ShouldBe(6);
+            (await db.ReferenceDataSets.CountAsync(ct)).ShouldBe(7);
         }
     }
 
