@@ -1,7 +1,7 @@
 namespace Trade4Msmes.Tests.Infrastructure;
 
-// For tests that watch the published data version stand still for a moment: any other test storing data moves it
-// on, so these run after the parallel tests, one at a time.
+// For tests that need the shared data to stand still (the published data version, which any other test storing data
+// moves on) or that add data other tests count: these run after the parallel tests, one at a time.
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class RunsAlone
 {

@@ -105,6 +105,7 @@ public class PackageTrackerTests(AppFixture app)
         summary.QuerySelector("svg[role=img] title").ShouldNotBeNull();
         var row = summary.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("a")!.GetAttribute("href") == "/fr/policy/tracker/5");
         row.QuerySelectorAll("td")[1].TextContent.ShouldBe("5");
+        summary.QuerySelector("a[download]")!.GetAttribute("href").ShouldBe("/api/v1/package-tracker?format=csv&lang=fr");
 
         var annex5 = await client.GetDocumentAsync("/fr/policy/tracker/5");
         annex5.QuerySelectorAll("tbody tr").Length.ShouldBe(5);

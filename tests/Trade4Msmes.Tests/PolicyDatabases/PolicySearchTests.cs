@@ -76,6 +76,8 @@ public sealed class PolicySearchTests(AppFixture app) : IAsyncLifetime
         var taipei = results.Single(r => r.GetProperty("economy").GetString() == "TWN");
         taipei.GetProperty("url").GetString().ShouldBe("/en/policy/records/tpr-twn-5");
         taipei.GetProperty("categoryLabel").GetString().ShouldBe("Not specified in the source");
+        var french = await app.CreateClient().GetJsonAsync("/api/v1/policy/search?database=tpr&economy=TWN&lang=fr");
+        french.GetProperty("results")[0].GetProperty("categoryLabel").GetString().ShouldBe("Non précisé par la source");
     }
 
     [Theory]

@@ -8,7 +8,9 @@ namespace Trade4Msmes.Tests.PolicyDatabases;
 
 // An economy official fills the Annex 1 checklist of a review through the submission pages; once an editor
 // publishes it, each item filled is an entry of the TPR database, and a new version replaces them at the same
-// addresses. Uses Bhutan (BTN), which no other test touches; the text is a fictional fixture.
+// addresses. Uses Bhutan (BTN), which no other test touches; the text is a fictional fixture. It runs alone because
+// its TPR entries would change the counts other tests take of the shipped TPR entries.
+[Collection(RunsAlone.Name)]
 public class PolicySubmissionTests(AppFixture app)
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -31,13 +31,16 @@ public class IndexModel(PolicySearch search, AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (filter, error) = await Input.ParseAsync(db, ct);
-        if (!string.IsNullOrEmpty(PageNumber) && (!int.TryParse(PageNumber, out var n) || n < 1))
+        if (!string.IsNullOrEmpty(PageNumber))
         {
-            error ??= new InputError("\"{0}\" is not a page number.", PageNumber);
-        }
-        else if (!string.IsNullOrEmpty(PageNumber))
-        {
-            CurrentPage = int.Parse(PageNumber, System.Globalization.CultureInfo.InvariantCulture);
+            if (int.TryParse(PageNumber, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page >= 1)
+            {
+                CurrentPage = page;
+            }
+            else
+            {
+                error ??= new InputError("\"{0}\" is not a page number.", PageNumber);
+            }
         }
         if (filter is null || error is not null)
         {

@@ -225,7 +225,17 @@ public static class PolicyEndpoints
         }
         if (format is null)
         {
-            return TypedResults.Ok(await search.SearchAsync(filter, offset, limit, lang, ct));
+            var result = await search.SearchAsync(filter, offset, limit, lang, ct);
+            // The labels are English keys (the page translates them as it shows them); the API answers in lang.
+            return TypedResults.Ok(Languages.In(lang, () => result with
+            {
+                Results = [.. result.Results.Select(h => h with { CategoryLabel = l[h.CategoryLabel] })],
+                Facets = result.Facets with
+                {
+                    Databases = [.. result.Facets.Databases.Select(f => f with { Label = l[f.Label] })],
+                    Categories = [.. result.Facets.Categories.Select(f => f with { Label = l[f.Label] })],
+                },
+            }));
         }
         var records = await search.AllAsync(filter, ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";

@@ -33,50 +33,43 @@ public sealed class PolicySearch(AppDbContext db)
 
     sealed record Match(int Id, double Rank);
 
-    sealed record Row(int Id, PolicyDatabase Database, string? EconomyIso3, int? RtaId, string? Category, int? Year, string Language, double Rank)
-    {
-        public int? Region { get; set; }
-    }
+    sealed record Row(int Id, PolicyDatabase Database, string? EconomyIso3, int? Region, int? RtaId, string? Category, int? Year, string Language, double Rank);
 
     public async Task<PolicySearchResult> SearchAsync(PolicyFilter filter, int offset, int limit, string lang, CancellationToken ct)
     {
         var rows = await MatchingAsync(filter.Text, ct);
-        var regions = await db.Economies.Where(e => e.RegionCode != null).Select(e => new { e.Iso3, e.RegionCode }).ToDictionaryAsync(e => e.Iso3, e => e.RegionCode, ct);
-        foreach (var row in rows)
-        {
-            row.Region = row.EconomyIso3 is { } iso3 ? regions.GetValueOrDefault(iso3) : null;
-        }
-
-        var hits = rows.Where(r => Keeps(filter, r)).OrderBy(r => r.Rank).ThenByDescending(r => r.Year).ThenBy(r => r.Id).ToList();
+        var hits = Ranked(filter, rows);
         var facets = await FacetsAsync(filter, rows, lang, ct);
-        var page = hits.Skip(offset).Take(limit).Select(r => r.Id).ToList();
-        var records = await db.PolicyRecords.Where(r => page.Contains(r.Id)).ToListAsync(ct);
-        var results = await HitsAsync(page.Select(id => records.First(r => r.Id == id)).ToList(), filter.Text, lang, ct);
+        var page = hits.Skip(offset).Take(limit).ToList();
+        var records = await db.PolicyRecords.Where(r => page.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var results = await HitsAsync(page.Select(id => records[id]).ToList(), filter.Text, lang, ct);
         return new PolicySearchResult(hits.Count, offset, limit, results, facets);
     }
 
     // Every matching record in full, best first, for export.
     public async Task<IReadOnlyList<PolicyRecord>> AllAsync(PolicyFilter filter, CancellationToken ct)
     {
-        var rows = await MatchingAsync(filter.Text, ct);
-        var regions = await db.Economies.Where(e => e.RegionCode != null).Select(e => new { e.Iso3, e.RegionCode }).ToDictionaryAsync(e => e.Iso3, e => e.RegionCode, ct);
-        foreach (var row in rows)
-        {
-            row.Region = row.EconomyIso3 is { } iso3 ? regions.GetValueOrDefault(iso3) : null;
-        }
-        var ids = rows.Where(r => Keeps(filter, r)).OrderBy(r => r.Rank).ThenByDescending(r => r.Year).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+        var ids = Ranked(filter, await MatchingAsync(filter.Text, ct));
         var records = await db.PolicyRecords.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         return ids.Select(id => records[id]).ToList();
     }
+
+    static List<int> Ranked(PolicyFilter filter, List<Row> rows) =>
+        rows.Where(r => Keeps(filter, r)).OrderBy(r => r.Rank).ThenByDescending(r => r.Year).ThenBy(r => r.Id).Select(r => r.Id).ToList();
 
     // The records whose words match, with their relevance (lower is better), before any facet is applied.
     async Task<List<Row>> MatchingAsync(string? text, CancellationToken ct)
     {
         var words = QueryWords(text);
-        var records = db.PolicyRecords.AsNoTracking();
+        // The economy's region comes along, for the region facet.
+        var records = from r in db.PolicyRecords.AsNoTracking()
+                      join e in db.Economies on r.EconomyIso3 equals e.Iso3 into economies
+                      from e in economies.DefaultIfEmpty()
+                      select new { Record = r, Region = e == null ? null : e.RegionCode };
         if (words.Count == 0)
         {
-            return await records.Select(r => new Row(r.Id, r.Database, r.EconomyIso3, r.RtaId, r.Category, r.Year, r.Language, 0)).ToListAsync(ct);
+            return await records.Select(x => new Row(x.Record.Id, x.Record.Database, x.Record.EconomyIso3, x.Region, x.Record.RtaId, x.Record.Category,
+                x.Record.Year, x.Record.Language, 0)).ToListAsync(ct);
         }
         var matches = db.Database.IsNpgsql()
             ? db.Database.SqlQueryRaw<Match>("""
@@ -86,9 +79,10 @@ public sealed class PolicySearch(AppDbContext db)
             : db.Database.SqlQueryRaw<Match>("""
                 SELECT rowid AS "Id", bm25(policy_records_fts) AS "Rank" FROM policy_records_fts WHERE policy_records_fts MATCH {0}
                 """, string.Join(" AND ", words.Select(stems => $"({string.Join(" OR ", stems.Select(s => $"\"{s}\""))})")));
-        return await (from r in records
-                      join m in matches on r.Id equals m.Id
-                      select new Row(r.Id, r.Database, r.EconomyIso3, r.RtaId, r.Category, r.Year, r.Language, m.Rank)).ToListAsync(ct);
+        return await (from x in records
+                      join m in matches on x.Record.Id equals m.Id
+                      select new Row(x.Record.Id, x.Record.Database, x.Record.EconomyIso3, x.Region, x.Record.RtaId, x.Record.Category,
+                          x.Record.Year, x.Record.Language, m.Rank)).ToListAsync(ct);
     }
 
     // Each word of the query as the stems it may have; words that say nothing on their own are left out.
@@ -176,11 +170,13 @@ public sealed class PolicySearch(AppDbContext db)
             return "";
         }
         var matched = words.Select(w => stems.Count > 0 && (stems.Contains(PolicyText.Stem(w.Word, language)) || stems.Contains(w.Word))).ToList();
+        // The window of SnippetWords words with the most matches, counted by sliding it one word at a time.
         var start = 0;
-        var best = -1;
-        for (var i = 0; i < Math.Max(1, words.Count - SnippetWords + 1); i++)
+        var count = matched.Take(SnippetWords).Count(m => m);
+        var best = count;
+        for (var i = 1; i + SnippetWords <= words.Count; i++)
         {
-            var count = matched.Skip(i).Take(SnippetWords).Count(m => m);
+            count += (matched[i + SnippetWords - 1] ? 1 : 0) - (matched[i - 1] ? 1 : 0);
             if (count > best)
             {
                 (best, start) = (count, i);

@@ -14,10 +14,8 @@ namespace Trade4Msmes.Web.Features.Policy;
 // questionnaire of Annex 2, and single entries of the compendia.
 public static class PolicySubmissions
 {
-    static readonly IReadOnlyList<PolicyCategory> Languages =
-        [new("en", "English"), new("fr", "Français"), new("es", "Español")];
-
-    static SubmissionField Language => new("language", Phrase("Language of the text"), FieldType.Choice, 2, true, Options: Languages);
+    static SubmissionField Language => new("language", Phrase("Language of the text"), FieldType.Choice, 2, true,
+        Options: [.. Web.Languages.Native.Select(l => new PolicyCategory(l.Code, l.Name))]);
 
     static SubmissionField Source(string help) => new("source", Phrase("Source document"), FieldType.Line, 200, true, help);
 
@@ -69,7 +67,8 @@ public static class PolicySubmissions
     public static readonly SubmissionKind CovidEntry = Entry(PolicyCatalog.Covid, Phrase("COVID-19 support measure for MSMEs"),
         new SubmissionField("date", Phrase("Date"), FieldType.Date, 10, false));
 
-    public static readonly IReadOnlyList<SubmissionKind> Kinds = [TprChecklist, GthQuestionnaire, FinanceEntry, AeoEntry, CovidEntry];
+    public static readonly IReadOnlyList<SubmissionKind> Kinds =
+        [.. new[] { TprChecklist, GthQuestionnaire, FinanceEntry, AeoEntry, CovidEntry }.Select(k => k with { OnPublish = PublishAsync })];
 
     // The entries a published version stands for; they replace those of the previous version, so the address
     // of each entry stays the same from one version to the next.
@@ -115,10 +114,6 @@ public static class PolicySubmissions
             ? []
             : [Record("entry", database.Database, Get("category"), Get("title")!, Get("text")!, Details("programme", "provider", "eligibility", "link"))];
     }
-
-    static SubmissionKind? Find(string key) => Kinds.FirstOrDefault(k => k.Key == key);
-
-    public static bool IsPolicyKind(string key) => Find(key) is not null;
 
     // Within the publishing transaction: the submission's previous entries go, the new version's come in.
     public static async Task PublishAsync(AppDbContext db, Submission submission, DateTime now, CancellationToken ct)

@@ -46,9 +46,9 @@ public class TrackerModel(PackageTracker tracker, AppDbContext db, TimeProvider 
     }
 
     // The same filters on another tracker page or on the CSV export.
-    public string Link(string path) => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
+    public string Link(string path, params (string Name, string Value)[] more) => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
     {
         ["region"] = Region,
         ["msmeGroup"] = MsmeGroupOnly ? "true" : null,
-    }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value)).Concat(more.Select(m => KeyValuePair.Create(m.Name, (string?)m.Value))));
 }

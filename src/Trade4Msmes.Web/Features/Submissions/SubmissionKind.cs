@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.Accounts;
 
 using static Trade4Msmes.Web.SharedResource;
@@ -28,6 +29,9 @@ public sealed record SubmissionField(string Name, string Label, FieldType Type, 
 public sealed record SubmissionKind(string Key, string Name, string TitleField, IReadOnlyList<SubmissionField> Fields,
     Func<IReadOnlyDictionary<string, string>, string?>? Check = null)
 {
+    // What publishing a version also changes, inside the publishing transaction (policy entries, for instance).
+    public Func<AppDbContext, Submission, DateTime, CancellationToken, Task>? OnPublish { get; init; }
+
     // The office that answers MSMEs' questions on trade for the economy: what the economy pages and the
     // "enquiry and contact points" guide point to.
     public static readonly SubmissionKind ContactPoint = new("contact-point", Phrase("MSME contact point"), "organisation",

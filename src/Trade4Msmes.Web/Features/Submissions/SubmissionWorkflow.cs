@@ -210,9 +210,9 @@ public sealed class SubmissionWorkflow(AppDbContext db, TimeProvider clock)
             At = Now,
             Comment = comment,
         });
-        if (revisionEvent == RevisionEvent.Published && Policy.PolicySubmissions.IsPolicyKind(kind.Key))
+        if (revisionEvent == RevisionEvent.Published && kind.OnPublish is { } publish)
         {
-            await Policy.PolicySubmissions.PublishAsync(db, submission, Now, ct);
+            await publish(db, submission, Now, ct);
         }
         try
         {
