@@ -10,7 +10,7 @@ public sealed class PolicyData(TimeProvider clock) : IReferenceData
     public const string File = "policy/records.csv";
 
     public string Name => "policy-records";
-    public int Version => 1;
+    public int Version => 2;
     public IReadOnlyList<string> Files { get; } = [File];
     public IReadOnlyList<string> DependsOn { get; } = ["economies", "trade-agreements"];
 
@@ -34,19 +34,22 @@ public sealed class PolicyData(TimeProvider clock) : IReferenceData
 
 public static class PolicyNames
 {
-    // Fills each record's search terms with its own words and the names of its economy and agreement.
+    // Fills each record's search terms with its own words and the names of its economy (or parties) and agreement.
     public static async Task IndexAsync(AppDbContext db, IReadOnlyList<PolicyRecord> records, CancellationToken ct)
     {
-        var codes = records.Select(r => r.EconomyIso3).OfType<string>().Distinct().ToList();
+        var codes = records.SelectMany(Economies).Distinct().ToList();
         var economies = await db.Economies.Where(e => codes.Contains(e.Iso3)).ToDictionaryAsync(e => e.Iso3, ct);
         var ids = records.Select(r => r.RtaId).OfType<int>().Distinct().ToList();
         var agreements = await db.TradeAgreements.Where(a => ids.Contains(a.RtaId)).ToDictionaryAsync(a => a.RtaId, a => a.Name, ct);
         foreach (var record in records)
         {
             var names = new List<string>();
-            if (record.EconomyIso3 is { } iso3 && economies.TryGetValue(iso3, out var economy))
+            foreach (var iso3 in Economies(record))
             {
-                names.AddRange([economy.NameEn, economy.NameFr, economy.NameEs]);
+                if (economies.TryGetValue(iso3, out var economy))
+                {
+                    names.AddRange([economy.NameEn, economy.NameFr, economy.NameEs]);
+                }
             }
             if (record.RtaId is { } rta && agreements.TryGetValue(rta, out var agreement))
             {
@@ -55,4 +58,8 @@ public static class PolicyNames
             record.SearchTerms = PolicyRecordFile.SearchTerms(record, names);
         }
     }
+
+    // The economy an entry is about, or the parties an RTA provision binds.
+    public static IEnumerable<string> Economies(PolicyRecord record) =>
+        PolicyRecordFile.Parties(PolicyRecordFile.Details(record.Details)).Prepend(record.EconomyIso3).OfType<string>().Distinct();
 }

@@ -56,6 +56,11 @@ public static class PolicyRecordFile
     public static Dictionary<string, string> Details(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
+    // The economies an RTA provision binds (Details "parties"): the provision's, which may be fewer than the
+    // agreement's (one bilateral protocol under a regional framework).
+    public static IReadOnlyList<string> Parties(IReadOnlyDictionary<string, string> details) =>
+        details.GetValueOrDefault("parties")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
     // Every row checked; any problem and nothing is returned, so an import stores all rows or none.
     public static (List<PolicyRecord> Records, List<Problem> Problems) Read(
         TextReader reader, IReadOnlySet<string> economies, IReadOnlySet<int> agreements, DateTime now)
@@ -119,6 +124,10 @@ public static class PolicyRecordFile
             {
                 Fail(database.Database == PolicyDatabase.Rta ? "An RTA provision needs its agreement (RTA ID) or an economy." : "economy is required.");
             }
+            if (database is not null && database.Database != PolicyDatabase.Rta && Get("parties") is not null)
+            {
+                Fail("parties is for RTA provisions only.");
+            }
             var category = Get("category");
             if (category is not null && database is not null && database.Category(category) is null)
             {
@@ -171,6 +180,15 @@ public static class PolicyRecordFile
             if (details.GetValueOrDefault("link") is { } link && !IsWebAddress(link))
             {
                 Fail($"link \"{link}\" is not a web address starting with https:// or http://.");
+            }
+            if (details.ContainsKey("parties"))
+            {
+                var parties = Parties(details).Select(p => p.ToUpperInvariant()).ToList();
+                if (parties.FirstOrDefault(p => !economies.Contains(p)) is { } unknown)
+                {
+                    Fail($"parties: \"{unknown}\" is not the ISO3 code of a known economy (separate codes with spaces).");
+                }
+                details["parties"] = string.Join(' ', parties.Distinct());
             }
             if (problems.Count > 0 || database is null)
             {

@@ -121,7 +121,35 @@ public sealed class PolicySearchTests(AppFixture app) : IAsyncLifetime
         (await KeysAsync("language=es")).ShouldNotContain("test-sen-finance");
         // Oceania (M49 009) holds New Zealand, which only the fictional AEO entry names.
         (await KeysAsync("region=9")).ShouldBe(["test-nzl-aeo"]);
-        (await KeysAsync("economy=CAN")).Order().ShouldBe(["package-can-idb", "tpr-can-12"]);
+        // Canada is a party to the agreement of the shipped RTA provision.
+        (await KeysAsync("economy=CAN")).Order().ShouldBe(["package-can-idb", "rta-110-trade-gender", "tpr-can-12"]);
+        (await KeysAsync("database=rta&agreement=135")).ShouldBe(["rta-135-chl-ury"]);
+    }
+
+    [Fact]
+    public async Task AnRtaProvisionIsFoundUnderEachOfItsParties()
+    {
+        (await KeysAsync("database=rta&economy=CHL")).Order().ShouldBe(["rta-110-trade-gender", "rta-135-chl-ury"]);
+        // Uruguay is a party to the Chile–Uruguay protocol, not to the Canada–Chile agreement; Argentina, though a
+        // member of the LAIA framework agreement, is not a party to that protocol.
+        (await KeysAsync("database=rta&economy=URY")).ShouldBe(["rta-135-chl-ury"]);
+        (await KeysAsync("database=rta&economy=ARG")).ShouldBeEmpty();
+        // The Americas (M49 019) hold every party; Europe (150) none.
+        (await KeysAsync("database=rta&region=19")).Order().ShouldBe(["rta-110-trade-gender", "rta-135-chl-ury"]);
+        (await KeysAsync("database=rta&region=150")).ShouldBeEmpty();
+        // "Chili" is only in the parties' French names.
+        (await KeysAsync("q=Chili&database=rta")).Order().ShouldBe(["rta-110-trade-gender", "rta-135-chl-ury"]);
+
+        var facets = (await app.CreateClient().GetJsonAsync("/api/v1/policy/search?database=rta")).GetProperty("facets");
+        facets.GetProperty("economies").EnumerateArray().Select(e => (e.GetProperty("value").GetString(), e.GetProperty("count").GetInt32()))
+            .OrderBy(e => e.Item1).ShouldBe([("CAN", 1), ("CHL", 2), ("URY", 1)]);
+
+        var record = await app.CreateClient().GetJsonAsync("/api/v1/policy/records/rta-110-trade-gender?lang=fr");
+        record.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["Canada", "Chili"]);
+        record.GetProperty("agreementName").GetString().ShouldBe("Canada - Chile");
+        var page = await app.CreateClient().GetDocumentAsync("/fr/policy/records/rta-135-chl-ury");
+        page.QuerySelectorAll("main dd a[href^='/fr/economies/']").Select(a => a.GetAttribute("href")).ShouldBe(["/fr/economies/CHL", "/fr/economies/URY"]);
+        page.QuerySelector("main a[href='/fr/agreements/135']").ShouldNotBeNull();
     }
 
     [Fact]
@@ -243,8 +271,9 @@ public sealed class PolicySearchTests(AppFixture app) : IAsyncLifetime
         french.QuerySelector("select[name=category]").ShouldNotBeNull();
         french.QuerySelector("#results")!.TextContent.ShouldContain("7");
 
-        var empty = await client.GetDocumentAsync("/en/policy?database=rta");
-        empty.QuerySelector("main")!.TextContent.ShouldContain("This database has no entries yet");
+        // The browser tests, on shipped data only, see the message of an empty database.
+        var empty = await client.GetDocumentAsync("/en/policy?database=finance&economy=CAN");
+        empty.QuerySelector("main")!.TextContent.ShouldContain("No entry matches");
 
         await client.GetDocumentAsync("/en/policy?economy=XXX", HttpStatusCode.BadRequest);
     }

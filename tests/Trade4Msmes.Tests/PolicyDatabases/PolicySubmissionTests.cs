@@ -82,4 +82,57 @@ public class PolicySubmissionTests(AppFixture app)
         (await app.CreateClient().GetJsonAsync("/api/v1/policy/search?q=soixante")).GetProperty("total").GetInt32().ShouldBe(1);
         await app.CreateClient().GetDocumentAsync($"/en/policy/records/s{id}-3a", HttpStatusCode.NotFound);
     }
+
+    // Only agreements Bhutan is or was a party to can be chosen; the published provision binds the agreement's
+    // parties, so it is found under each of them.
+    [Fact]
+    public async Task AnRtaProvisionIsWrittenByAPartyAndPublishedForAllParties()
+    {
+        var official = await TestAccounts.SignedInClientAsync(app.Factory, await TestAccounts.CreateAsync(app.Services, "BhutanRtaOfficial", economies: "BTN"));
+        var editor = await TestAccounts.SignedInClientAsync(app.Factory, await TestAccounts.CreateAsync(app.Services, "RtaEditor", editor: true));
+        var form = await official.GetDocumentAsync("/en/submissions/new?kind=rta-provision&economy=BTN");
+        var options = form.QuerySelectorAll("select[name='field.agreement'] option").Select(o => o.GetAttribute("value")).Where(v => v != "").ToList();
+        options.ShouldNotBeEmpty();
+        options.ShouldNotContain("110", "Bhutan is not a party to Canada–Chile");
+        var agreement = int.Parse(options[0]!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Dictionary<string, string> Provision(string rta) => new()
+        {
+            ["kind"] = "rta-provision",
+            ["economy"] = "BTN",
+            ["field.agreement"] = rta,
+            ["field.category"] = "committee",
+            ["field.reference"] = "Article 9 (FICTIONAL TEST FIXTURE)",
+            ["field.title"] = "Contact points for small firms",
+            ["field.text"] = "Each party designates a contact point that answers questions from small and medium-sized enterprises.",
+            ["field.year"] = "2020",
+            ["field.source"] = "FICTIONAL TEST FIXTURE",
+            ["field.language"] = "en",
+        };
+        var refused = await official.PostFormAsync("/en/submissions/new", Provision("110"), Form);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("Choose an agreement your economy is or was a party to.");
+
+        var created = await official.PostFormAsync("/en/submissions/new", Provision(options[0]!), Form);
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = int.Parse(created.Headers.Location!.ToString().Split('/')[^1].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+        (await official.PostFormAsync($"/en/submissions/{id}/edit", new(Provision("110")) { ["revision"] = "1" }, Form)).StatusCode
+            .ShouldBe(HttpStatusCode.BadRequest, "saving checks the agreement again");
+        (await official.PostFormAsync($"/en/submissions/{id}?handler=submit", new() { ["revision"] = "1" }, Form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await editor.PostFormAsync($"/en/submissions/{id}?handler=publish", new() { ["revision"] = "2" }, Form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var record = await db.PolicyRecords.SingleAsync(r => r.Key == $"s{id}-provision", Ct);
+        record.Database.ShouldBe(PolicyDatabase.Rta);
+        record.RtaId.ShouldBe(agreement);
+        record.EconomyIso3.ShouldBeNull();
+        var parties = await db.AgreementParticipations.Where(p => p.RtaId == agreement && p.To == null).Select(p => p.EconomyIso3).Distinct().ToListAsync(Ct);
+        parties.ShouldContain("BTN");
+        foreach (var party in parties)
+        {
+            var found = await app.CreateClient().GetJsonAsync($"/api/v1/policy/search?database=rta&economy={party}&q=contact+points");
+            found.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("key").GetString()).ShouldBe([$"s{id}-provision"]);
+        }
+    }
 }

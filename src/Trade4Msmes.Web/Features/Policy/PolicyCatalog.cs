@@ -107,10 +107,12 @@ public static class PolicyCatalog
         Of(database).Category(category)?.Label ?? Phrase("Not specified in the source");
 
     // The English labels of the fields some databases keep in Details, in the order a record page shows them.
+    // "parties" holds the ISO3 codes of the economies an RTA provision binds, separated by spaces.
     public static readonly IReadOnlyList<(string Key, string Label)> DetailFields =
     [
         ("review", Phrase("Review")),
         ("reference", Phrase("Chapter or article")),
+        ("parties", Phrase("Parties")),
         ("programme", Phrase("Programme")),
         ("provider", Phrase("Provider")),
         ("eligibility", Phrase("Who is eligible")),

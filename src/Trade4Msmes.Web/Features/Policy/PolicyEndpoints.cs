@@ -152,7 +152,11 @@ public static class PackageTrackerInput
 public sealed record PolicyRecordDto(
     string Key, string Database, string DatabaseName, string? Economy, string? EconomyName, int? Agreement, string? AgreementName,
     string? Category, string CategoryLabel, string Title, string Text, string Language, int? Year, DateOnly? Date,
-    string SourceSymbol, string? SourceLocation, string? SourceUrl, IReadOnlyDictionary<string, string> Details, string Url);
+    string SourceSymbol, string? SourceLocation, string? SourceUrl, IReadOnlyDictionary<string, string> Details,
+    IReadOnlyList<PolicyPartyDto> Parties, string Url);
+
+// An economy an RTA provision binds.
+public sealed record PolicyPartyDto(string Economy, string Name);
 
 public static class PolicyEndpoints
 {
@@ -273,12 +277,14 @@ public static class PolicyEndpoints
     public static async Task<IReadOnlyList<PolicyRecordDto>> DtosAsync(
         PolicySearch search, IReadOnlyList<PolicyRecord> records, IStringLocalizer l, string lang, string baseUrl, CancellationToken ct)
     {
-        var economyNames = await search.EconomyNamesAsync(records.Select(r => r.EconomyIso3).OfType<string>(), lang, ct);
+        var economyNames = await search.EconomyNamesAsync(records.SelectMany(PolicyNames.Economies), lang, ct);
         var agreementNames = await search.AgreementNamesAsync(records.Select(r => r.RtaId).OfType<int>(), ct);
+        IReadOnlyList<PolicyPartyDto> Parties(PolicyRecord r) =>
+            [.. PolicyRecordFile.Parties(PolicyRecordFile.Details(r.Details)).Select(p => new PolicyPartyDto(p, economyNames.GetValueOrDefault(p, p)))];
         return Languages.In(lang, () => records.Select(r => new PolicyRecordDto(
             r.Key, PolicyCatalog.Of(r.Database).Key, l[PolicyCatalog.Of(r.Database).Name], r.EconomyIso3,
             r.EconomyIso3 is { } e ? economyNames.GetValueOrDefault(e) : null, r.RtaId, r.RtaId is { } a ? agreementNames.GetValueOrDefault(a) : null,
             r.Category, l[PolicyCatalog.CategoryLabel(r.Database, r.Category)], r.Title, r.Text, r.Language, r.Year, r.Date,
-            r.SourceSymbol, r.SourceLocation, r.SourceUrl, PolicyRecordFile.Details(r.Details), baseUrl + PolicySearch.Url(r.Key, lang))).ToList());
+            r.SourceSymbol, r.SourceLocation, r.SourceUrl, PolicyRecordFile.Details(r.Details), Parties(r), baseUrl + PolicySearch.Url(r.Key, lang))).ToList());
     }
 }

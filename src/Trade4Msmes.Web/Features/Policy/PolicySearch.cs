@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
+using Trade4Msmes.Web.Importing;
 using Trade4Msmes.Web.Search;
 
 namespace Trade4Msmes.Web.Features.Policy;
@@ -33,7 +34,12 @@ public sealed class PolicySearch(AppDbContext db)
 
     sealed record Match(int Id, double Rank);
 
-    sealed record Row(int Id, PolicyDatabase Database, string? EconomyIso3, int? Region, int? RtaId, string? Category, int? Year, string Language, double Rank);
+    // A matching record as the facets see it: the economies are the record's, or the parties of an RTA provision.
+    sealed record Row(int Id, PolicyDatabase Database, IReadOnlyList<string> Economies, IReadOnlyList<int> Regions, int? RtaId, string? Category,
+        int? Year, string Language, double Rank);
+
+    sealed record Matched(int Id, PolicyDatabase Database, string? EconomyIso3, string? Parties, int? RtaId, string? Category, int? Year,
+        string Language, double Rank);
 
     public async Task<PolicySearchResult> SearchAsync(PolicyFilter filter, int offset, int limit, string lang, CancellationToken ct)
     {
@@ -61,28 +67,36 @@ public sealed class PolicySearch(AppDbContext db)
     async Task<List<Row>> MatchingAsync(string? text, CancellationToken ct)
     {
         var words = QueryWords(text);
-        // The economy's region comes along, for the region facet.
-        var records = from r in db.PolicyRecords.AsNoTracking()
-                      join e in db.Economies on r.EconomyIso3 equals e.Iso3 into economies
-                      from e in economies.DefaultIfEmpty()
-                      select new { Record = r, Region = e == null ? null : e.RegionCode };
+        // Only RTA provisions list parties, so only theirs details come along.
+        var records = db.PolicyRecords.AsNoTracking();
+        List<Matched> matched;
         if (words.Count == 0)
         {
-            return await records.Select(x => new Row(x.Record.Id, x.Record.Database, x.Record.EconomyIso3, x.Region, x.Record.RtaId, x.Record.Category,
-                x.Record.Year, x.Record.Language, 0)).ToListAsync(ct);
+            matched = await records.Select(r => new Matched(r.Id, r.Database, r.EconomyIso3, r.Database == PolicyDatabase.Rta ? r.Details : null,
+                r.RtaId, r.Category, r.Year, r.Language, 0)).ToListAsync(ct);
         }
-        var matches = db.Database.IsNpgsql()
-            ? db.Database.SqlQueryRaw<Match>("""
-                SELECT "Id", -ts_rank(to_tsvector('simple', "SearchTerms"), to_tsquery('simple', {0}))::float8 AS "Rank"
-                FROM policy_records WHERE to_tsvector('simple', "SearchTerms") @@ to_tsquery('simple', {0})
-                """, string.Join(" & ", words.Select(stems => $"({string.Join(" | ", stems)})")))
-            : db.Database.SqlQueryRaw<Match>("""
-                SELECT rowid AS "Id", bm25(policy_records_fts) AS "Rank" FROM policy_records_fts WHERE policy_records_fts MATCH {0}
-                """, string.Join(" AND ", words.Select(stems => $"({string.Join(" OR ", stems.Select(s => $"\"{s}\""))})")));
-        return await (from x in records
-                      join m in matches on x.Record.Id equals m.Id
-                      select new Row(x.Record.Id, x.Record.Database, x.Record.EconomyIso3, x.Region, x.Record.RtaId, x.Record.Category,
-                          x.Record.Year, x.Record.Language, m.Rank)).ToListAsync(ct);
+        else
+        {
+            var matches = db.Database.IsNpgsql()
+                ? db.Database.SqlQueryRaw<Match>("""
+                    SELECT "Id", -ts_rank(to_tsvector('simple', "SearchTerms"), to_tsquery('simple', {0}))::float8 AS "Rank"
+                    FROM policy_records WHERE to_tsvector('simple', "SearchTerms") @@ to_tsquery('simple', {0})
+                    """, string.Join(" & ", words.Select(stems => $"({string.Join(" | ", stems)})")))
+                : db.Database.SqlQueryRaw<Match>("""
+                    SELECT rowid AS "Id", bm25(policy_records_fts) AS "Rank" FROM policy_records_fts WHERE policy_records_fts MATCH {0}
+                    """, string.Join(" AND ", words.Select(stems => $"({string.Join(" OR ", stems.Select(s => $"\"{s}\""))})")));
+            matched = await (from r in records
+                             join m in matches on r.Id equals m.Id
+                             select new Matched(r.Id, r.Database, r.EconomyIso3, r.Database == PolicyDatabase.Rta ? r.Details : null,
+                                 r.RtaId, r.Category, r.Year, r.Language, m.Rank)).ToListAsync(ct);
+        }
+        var economies = matched.ToDictionary(m => m.Id, m => (IReadOnlyList<string>)[.. (m.Parties is { } details
+            ? PolicyRecordFile.Parties(PolicyRecordFile.Details(details)) : []).Prepend(m.EconomyIso3).OfType<string>().Distinct()]);
+        var codes = economies.Values.SelectMany(e => e).Distinct().ToList();
+        var regions = await db.Economies.Where(e => codes.Contains(e.Iso3) && e.RegionCode != null)
+            .ToDictionaryAsync(e => e.Iso3, e => e.RegionCode!.Value, ct);
+        return matched.Select(m => new Row(m.Id, m.Database, economies[m.Id],
+            [.. economies[m.Id].Where(regions.ContainsKey).Select(e => regions[e]).Distinct()], m.RtaId, m.Category, m.Year, m.Language, m.Rank)).ToList();
     }
 
     // Each word of the query as the stems it may have; words that say nothing on their own are left out.
@@ -92,8 +106,8 @@ public sealed class PolicySearch(AppDbContext db)
 
     static bool Keeps(PolicyFilter f, Row r, string? except = null) =>
         (except == "database" || f.Database is null || r.Database == f.Database)
-        && (except == "economy" || f.Economy is null || r.EconomyIso3 == f.Economy)
-        && (except == "region" || f.Region is null || r.Region == f.Region)
+        && (except == "economy" || f.Economy is null || r.Economies.Contains(f.Economy))
+        && (except == "region" || f.Region is null || r.Regions.Contains(f.Region.Value))
         && (except == "category" || f.Category is null || r.Category == f.Category)
         && (except == "agreement" || f.Agreement is null || r.RtaId == f.Agreement)
         && (except == "year" || f.Year is null || r.Year == f.Year)
@@ -105,11 +119,14 @@ public sealed class PolicySearch(AppDbContext db)
     {
         List<(T Value, int Count)> Count<T>(string facet, Func<Row, T?> value) where T : struct =>
             rows.Where(r => Keeps(filter, r, facet)).Select(value).OfType<T>().GroupBy(v => v).Select(g => (g.Key, g.Count())).ToList();
+        // An RTA provision counts once for each of its parties.
+        List<(T Value, int Count)> CountEach<T>(string facet, Func<Row, IEnumerable<T>> values) where T : notnull =>
+            rows.Where(r => Keeps(filter, r, facet)).SelectMany(values).GroupBy(v => v).Select(g => (g.Key, g.Count())).ToList();
         List<(string Value, int Count)> CountText(string facet, Func<Row, string?> value) =>
-            rows.Where(r => Keeps(filter, r, facet)).Select(value).OfType<string>().GroupBy(v => v).Select(g => (g.Key, g.Count())).ToList();
+            CountEach(facet, r => value(r) is { } v ? [v] : Array.Empty<string>());
 
-        var economies = CountText("economy", r => r.EconomyIso3);
-        var regions = Count("region", r => r.Region);
+        var economies = CountEach("economy", r => r.Economies);
+        var regions = CountEach("region", r => r.Regions);
         var agreements = Count("agreement", r => r.RtaId);
         var economyNames = await EconomyNamesAsync(economies.Select(e => e.Value), lang, ct);
         var regionCodes = regions.Select(r => r.Value).ToList();

@@ -57,6 +57,20 @@ public static class PolicySubmissions
         Language,
     ]);
 
+    // Written by an official of a party; the entry binds the agreement's parties at publication.
+    public static readonly SubmissionKind RtaProvision = new("rta-provision", Phrase("MSME provision of a regional trade agreement"), "title",
+    [
+        new("agreement", Phrase("Agreement"), FieldType.Agreement, 10, true, Phrase("The agreements your economy is or was a party to, as notified to the WTO.")),
+        new("category", PolicyCatalog.Rta.CategoryName, FieldType.Choice, 40, true, Options: PolicyCatalog.Rta.Categories),
+        new("reference", Phrase("Chapter or article"), FieldType.Line, 200, false, Phrase("For example: Chapter 25, Article 25.3.")),
+        new("title", Phrase("Title"), FieldType.Line, 300, true),
+        new("text", Phrase("Text or summary of the provision"), FieldType.Markdown, PolicyRecordFile.MaxTextLength, true),
+        new("year", Phrase("Year the provision was signed"), FieldType.Year, 4, true),
+        Source(Phrase("The title of the agreement's text, or the symbol of its notification to the WTO.")),
+        .. SourceDetails,
+        Language,
+    ]);
+
     public static readonly SubmissionKind FinanceEntry = Entry(PolicyCatalog.Finance, Phrase("Access-to-finance measure for women-led MSMEs"),
         new("provider", Phrase("Provider"), FieldType.Line, 200, false), new("eligibility", Phrase("Who is eligible"), FieldType.Line, 500, false),
         new("link", Phrase("More information"), FieldType.Url, 500, false));
@@ -68,11 +82,13 @@ public static class PolicySubmissions
         new SubmissionField("date", Phrase("Date"), FieldType.Date, 10, false));
 
     public static readonly IReadOnlyList<SubmissionKind> Kinds =
-        [.. new[] { TprChecklist, GthQuestionnaire, FinanceEntry, AeoEntry, CovidEntry }.Select(k => k with { OnPublish = PublishAsync })];
+        [.. new[] { TprChecklist, GthQuestionnaire, RtaProvision, FinanceEntry, AeoEntry, CovidEntry }.Select(k => k with { OnPublish = PublishAsync })];
 
     // The entries a published version stands for; they replace those of the previous version, so the address
-    // of each entry stays the same from one version to the next.
-    public static IReadOnlyList<PolicyRecord> Records(Submission submission, IReadOnlyDictionary<string, string> content, DateTime now)
+    // of each entry stays the same from one version to the next. Parties: those of the agreement an RTA
+    // provision belongs to.
+    public static IReadOnlyList<PolicyRecord> Records(Submission submission, IReadOnlyDictionary<string, string> content, IReadOnlyList<string> parties,
+        DateTime now)
     {
         string? Get(string field) => content.GetValueOrDefault(field);
         int? Year(string field) => Get(field) is { } y ? int.Parse(y, CultureInfo.InvariantCulture) : null;
@@ -105,6 +121,14 @@ public static class PolicySubmissions
             return PolicyCatalog.Tpr.Categories.Where(c => Get($"item-{c.Key}") is not null)
                 .Select(c => Record(c.Key, PolicyDatabase.Tpr, c.Key, $"{Get("review")}: {c.Label}", Get($"item-{c.Key}")!, Details("review"))).ToList();
         }
+        if (submission.Kind == RtaProvision.Key)
+        {
+            var record = Record("provision", PolicyDatabase.Rta, Get("category"), Get("title")!, Get("text")!,
+                new(Details("reference")) { ["parties"] = string.Join(' ', parties) });
+            record.EconomyIso3 = null;
+            record.RtaId = int.Parse(Get("agreement")!, CultureInfo.InvariantCulture);
+            return [record];
+        }
         if (submission.Kind == GthQuestionnaire.Key)
         {
             return [Record("gth", PolicyDatabase.Package, "2", $"Global Trade Helpdesk questionnaire answered by {Get("agency")}", Get("answers")!, [])];
@@ -118,7 +142,9 @@ public static class PolicySubmissions
     // Within the publishing transaction: the submission's previous entries go, the new version's come in.
     public static async Task PublishAsync(AppDbContext db, Submission submission, DateTime now, CancellationToken ct)
     {
-        var records = Records(submission, SubmissionWorkflow.Fields(submission.PublishedContent!), now);
+        var content = SubmissionWorkflow.Fields(submission.PublishedContent!);
+        var parties = content.GetValueOrDefault("agreement") is { } agreement ? await PartiesAsync(db, int.Parse(agreement, CultureInfo.InvariantCulture), ct) : [];
+        var records = Records(submission, content, parties, now);
         var previous = await db.PolicyRecords.AsTracking().Where(r => r.SubmissionId == submission.Id).ToListAsync(ct);
         foreach (var record in records)
         {
@@ -141,5 +167,13 @@ public static class PolicySubmissions
                 db.Entry(previous.First(p => p.Id == record.Id)).CurrentValues.SetValues(record);
             }
         }
+    }
+
+    // The agreement's parties today, or, for an agreement no longer in force, those it had.
+    static async Task<IReadOnlyList<string>> PartiesAsync(AppDbContext db, int rtaId, CancellationToken ct)
+    {
+        var participations = await db.AgreementParticipations.Where(p => p.RtaId == rtaId).ToListAsync(ct);
+        var current = participations.Where(p => p.To is null).ToList();
+        return [.. (current.Count > 0 ? current : participations).Select(p => p.EconomyIso3).Distinct().Order(StringComparer.Ordinal)];
     }
 }

@@ -21,8 +21,9 @@ public class EditModel(SubmissionWorkflow workflow) : PageModel
             return refused;
         }
         Revision = Submission.Revisions.Last().Number;
-        Form = new SubmissionForm(SubmissionKind.Find(Submission.Kind)!,
-            SubmissionWorkflow.Fields(Submission.Content).ToDictionary(f => f.Key, f => (string?)f.Value), new Dictionary<string, string>());
+        var kind = SubmissionKind.Find(Submission.Kind)!;
+        Form = new SubmissionForm(kind, SubmissionWorkflow.Fields(Submission.Content).ToDictionary(f => f.Key, f => (string?)f.Value),
+            new Dictionary<string, string>(), await workflow.ChoicesAsync(kind, Submission.EconomyIso3, ct));
         return Page();
     }
 
@@ -47,7 +48,8 @@ public class EditModel(SubmissionWorkflow workflow) : PageModel
         // Refused: the person's text stays in the form, so nothing they wrote is lost.
         Conflict = result.Outcome is WorkflowOutcome.Conflict or WorkflowOutcome.WrongState;
         Response.StatusCode = Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        Form = new SubmissionForm(kind, values, result.Problems ?? new Dictionary<string, string>());
+        Form = new SubmissionForm(kind, values, result.Problems ?? new Dictionary<string, string>(),
+            await workflow.ChoicesAsync(kind, Submission.EconomyIso3, ct));
         return Page();
     }
 

@@ -13,8 +13,9 @@ public class NewModel(SubmissionWorkflow workflow) : PageModel
 
     public SubmissionForm? Form { get; private set; }
 
-    public IActionResult OnGet() =>
-        Check(out var kind, out _) ?? Show(new SubmissionForm(kind, new Dictionary<string, string?>(), new Dictionary<string, string>()));
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        Check(out var kind, out var economy)
+        ?? Show(new SubmissionForm(kind, new Dictionary<string, string?>(), new Dictionary<string, string>(), await workflow.ChoicesAsync(kind, economy, ct)));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -29,7 +30,7 @@ public class NewModel(SubmissionWorkflow workflow) : PageModel
             return LocalRedirect($"/{Languages.Current}/submissions/{result.Submission!.Id}?done=saved");
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Show(new SubmissionForm(kind, values, result.Problems ?? new Dictionary<string, string>()));
+        return Show(new SubmissionForm(kind, values, result.Problems ?? new Dictionary<string, string>(), await workflow.ChoicesAsync(kind, economy, ct)));
     }
 
     // Unknown kind or economy: 404; an economy the official does not act for: 403.

@@ -18,6 +18,9 @@ public enum FieldType
     Choice,
     Year,
     Date,
+
+    // One of the regional trade agreements the submitting economy is or was a party to, by RTA ID.
+    Agreement,
 }
 
 public sealed record SubmissionField(string Name, string Label, FieldType Type, int MaxLength, bool Required, string? Help = null,
@@ -51,7 +54,9 @@ public sealed record SubmissionKind(string Key, string Name, string TitleField, 
     public static SubmissionKind? Find(string? key) => All.FirstOrDefault(k => k.Key == key);
 
     // Trims and checks every field; problems are keyed by field name, in English for the page to translate.
-    public Dictionary<string, string> Clean(IReadOnlyDictionary<string, string?> input, out Dictionary<string, string> problems)
+    // Choices gives the options of the fields whose options depend on the economy (agreements).
+    public Dictionary<string, string> Clean(IReadOnlyDictionary<string, string?> input, IReadOnlyDictionary<string, IReadOnlyList<Policy.PolicyCategory>> choices,
+        out Dictionary<string, string> problems)
     {
         problems = [];
         var clean = new Dictionary<string, string>();
@@ -89,6 +94,9 @@ public sealed record SubmissionKind(string Key, string Name, string TitleField, 
                     continue;
                 case FieldType.Choice when field.Options?.Any(o => o.Key == value) != true:
                     problems[field.Name] = Phrase("Choose one of the options.");
+                    continue;
+                case FieldType.Agreement when choices.GetValueOrDefault(field.Name)?.Any(o => o.Key == value) != true:
+                    problems[field.Name] = Phrase("Choose an agreement your economy is or was a party to.");
                     continue;
                 case FieldType.Year when !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1947 or > 2100:
                     problems[field.Name] = Phrase("Enter a year such as 2024.");

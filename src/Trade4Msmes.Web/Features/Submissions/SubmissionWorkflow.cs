@@ -63,6 +63,23 @@ public sealed class SubmissionWorkflow(AppDbContext db, TimeProvider clock)
         return submission;
     }
 
+    // The options of the kind's fields that depend on the economy: the agreements it is or was a party to.
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Policy.PolicyCategory>>> ChoicesAsync(SubmissionKind kind, string economy, CancellationToken ct)
+    {
+        var fields = kind.Fields.Where(f => f.Type == FieldType.Agreement).ToList();
+        if (fields.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<Policy.PolicyCategory>>();
+        }
+        var agreements = await (from p in db.AgreementParticipations
+                                join a in db.TradeAgreements on p.RtaId equals a.RtaId
+                                where p.EconomyIso3 == economy
+                                select new { a.RtaId, a.Name }).Distinct().ToListAsync(ct);
+        IReadOnlyList<Policy.PolicyCategory> options = [.. agreements.OrderBy(a => a.Name, StringComparer.Ordinal)
+            .Select(a => new Policy.PolicyCategory(a.RtaId.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name))];
+        return fields.ToDictionary(f => f.Name, _ => options);
+    }
+
     public async Task<WorkflowResult> CreateAsync(Caller caller, SubmissionKind kind, string economy,
         IReadOnlyDictionary<string, string?> input, CancellationToken ct)
     {
@@ -70,7 +87,7 @@ public sealed class SubmissionWorkflow(AppDbContext db, TimeProvider clock)
         {
             return new WorkflowResult(WorkflowOutcome.Forbidden);
         }
-        var content = kind.Clean(input, out var problems);
+        var content = kind.Clean(input, await ChoicesAsync(kind, economy, ct), out var problems);
         if (problems.Count > 0)
         {
             return new WorkflowResult(WorkflowOutcome.Invalid, Problems: problems);
@@ -96,8 +113,13 @@ public sealed class SubmissionWorkflow(AppDbContext db, TimeProvider clock)
     }
 
     // Saving a published submission starts its next draft; the public keeps seeing the published version.
-    public Task<WorkflowResult> SaveAsync(Caller caller, int id, int seenRevision, IReadOnlyDictionary<string, string?> input, CancellationToken ct) =>
-        StepAsync(caller, id, seenRevision, RevisionEvent.Saved, null, (submission, kind) =>
+    public async Task<WorkflowResult> SaveAsync(Caller caller, int id, int seenRevision, IReadOnlyDictionary<string, string?> input, CancellationToken ct)
+    {
+        var choices = await db.Submissions.Where(s => s.Id == id).Select(s => new { s.Kind, s.EconomyIso3 }).FirstOrDefaultAsync(ct) is { } found
+            && SubmissionKind.Find(found.Kind) is { } submitted
+            ? await ChoicesAsync(submitted, found.EconomyIso3, ct)
+            : new Dictionary<string, IReadOnlyList<Policy.PolicyCategory>>();
+        return await StepAsync(caller, id, seenRevision, RevisionEvent.Saved, null, (submission, kind) =>
         {
             if (!CanWrite(caller, submission))
             {
@@ -107,7 +129,7 @@ public sealed class SubmissionWorkflow(AppDbContext db, TimeProvider clock)
             {
                 return new WorkflowResult(WorkflowOutcome.WrongState);
             }
-            var content = kind.Clean(input, out var problems);
+            var content = kind.Clean(input, choices, out var problems);
             if (problems.Count > 0)
             {
                 return new WorkflowResult(WorkflowOutcome.Invalid, Problems: problems);
@@ -119,6 +141,7 @@ public sealed class SubmissionWorkflow(AppDbContext db, TimeProvider clock)
             AuditLog.Record(db, caller.Actor, "submission.saved", $"submission/{submission.Id}", submission.EconomyIso3, old, content, Now);
             return null;
         }, ct);
+    }
 
     public Task<WorkflowResult> SubmitAsync(Caller caller, int id, int seenRevision, CancellationToken ct) =>
         StepAsync(caller, id, seenRevision, RevisionEvent.Submitted, null, (submission, _) =>
