@@ -86,9 +86,12 @@ if (args.FirstOrDefault() == "import")
 {
     try
     {
-        return args.ElementAtOrDefault(1) == "notifications"
-            ? await NotificationImportCommand.RunAsync(app.Services, args, Console.Out)
-            : await TariffImportCommand.RunAsync(app.Services, args, Console.Out);
+        return args.ElementAtOrDefault(1) switch
+        {
+            "notifications" => await NotificationImportCommand.RunAsync(app.Services, args, Console.Out),
+            "policy" => await PolicyImportCommand.RunAsync(app.Services, args, Console.Out),
+            _ => await TariffImportCommand.RunAsync(app.Services, args, Console.Out),
+        };
     }
     catch (Exception e) when (StorageFull.Is(e))
     {

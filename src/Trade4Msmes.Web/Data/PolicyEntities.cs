@@ -64,6 +64,10 @@ public class PolicyRecord
     // Within a submission: which of its entries this is (a TPR checklist fills one entry per item).
     public string? SubmissionPart { get; set; }
 
+    // Set on entries an operator imported from a file (`import policy`): the file and who imported it. Entries
+    // with neither this nor a submission are the shipped ones, which a reload of data/policy replaces.
+    public string? ImportedFrom { get; set; }
+
     // Folded and stemmed words of the title, text, economy and agreement (Search/PolicyText.cs): what the
     // full-text index of either database engine reads.
     public string SearchTerms { get; set; } = "";

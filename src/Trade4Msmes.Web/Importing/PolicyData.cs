@@ -4,7 +4,7 @@ using Trade4Msmes.Web.Data;
 namespace Trade4Msmes.Web.Importing;
 
 // The policy entries the platform ships with: facts from the MSME Group's own documents, each citing its symbol
-// (data/policy/SOURCE.md). Reloading replaces these only; entries published from submissions stay.
+// (data/policy/SOURCE.md). Reloading replaces these only; entries published from submissions or imported stay.
 public sealed class PolicyData(TimeProvider clock) : IReferenceData
 {
     public const string File = "policy/records.csv";
@@ -15,7 +15,7 @@ public sealed class PolicyData(TimeProvider clock) : IReferenceData
     public IReadOnlyList<string> DependsOn { get; } = ["economies", "trade-agreements"];
 
     public Task ClearAsync(AppDbContext db, CancellationToken ct) =>
-        db.PolicyRecords.Where(r => r.SubmissionId == null).ExecuteDeleteAsync(ct);
+        db.PolicyRecords.Where(r => r.SubmissionId == null && r.ImportedFrom == null).ExecuteDeleteAsync(ct);
 
     public async Task<int> LoadAsync(AppDbContext db, LoadProgress progress, CancellationToken ct)
     {
