@@ -8,21 +8,22 @@
 # endpoint: requests/s, p50 and p99 latency, errors (socket errors plus answers other than 2xx/3xx), and the
 # ratio of its throughput to the same set-up's /health.
 #
-#   bench/Load/run.sh [--duration 10] [--connections 200] [--setups "sqlite-1 pg-1 pg-2"]
+#   bench/Load/run.sh [--duration 10] [--connections 200] [--setups "sqlite-1 pg-1 pg-2"] [--endpoints "health policy-search"]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$PWD
 DURATION=10 CONNECTIONS=200 SETUPS="sqlite-1 pg-1 pg-2"
+ENDPOINTS="health home hs-search market-access notification-search policy-search content-page mix"
 while (($# > 0)); do
     case $1 in
         --duration) DURATION=$2; shift 2 ;;
         --connections) CONNECTIONS=$2; shift 2 ;;
         --setups) SETUPS=$2; shift 2 ;;
+        --endpoints) ENDPOINTS=$2; shift 2 ;;
         *) echo "Unknown option $1" >&2; exit 2 ;;
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-ENDPOINTS="health home hs-search market-access notification-search content-page mix"
 WORK=$(mktemp -d -t trade4msmes-load.XXXXXX)
 chmod 755 "$WORK"  # PostgreSQL, started as its own user, keeps its cluster in here
 STATE=""

@@ -127,6 +127,20 @@ public sealed class PolicySearchTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEconomyPageLinksItsEntriesInEachDatabase()
+    {
+        var page = await app.CreateClient().GetDocumentAsync("/fr/economies/CAN");
+        page.QuerySelectorAll("main a[href^='/fr/policy?economy=CAN']").Select(a => (a.GetAttribute("href"), a.ParentElement!.TextContent.Trim()))
+            .ShouldBe([
+                ("/fr/policy?economy=CAN&database=tpr", "Informations sur les MPME dans les examens des politiques commerciales (1)"),
+                ("/fr/policy?economy=CAN&database=rta", "Dispositions relatives aux MPME dans les accords commerciaux régionaux (1)"),
+                ("/fr/policy?economy=CAN&database=package", "Actions au titre du train de mesures de décembre 2020 (1)"),
+            ]);
+        var none = await app.CreateClient().GetDocumentAsync("/en/economies/ISL");
+        none.QuerySelector("main")!.TextContent.ShouldContain("The policy databases hold no entry for this economy yet.");
+    }
+
+    [Fact]
     public async Task AnRtaProvisionIsFoundUnderEachOfItsParties()
     {
         (await KeysAsync("database=rta&economy=CHL")).Order().ShouldBe(["rta-110-trade-gender", "rta-135-chl-ury"]);

@@ -2,16 +2,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Trade4Msmes.Web.Features.Errors;
+using Trade4Msmes.Web.Features.Policy;
 using Trade4Msmes.Web.Features.Submissions;
 
 namespace Trade4Msmes.Web.Features.Economies;
 
-public class ShowModel(EconomyQueries queries, SubmissionWorkflow submissions, IStringLocalizer<SharedResource> localizer) : PageModel
+public class ShowModel(EconomyQueries queries, SubmissionWorkflow submissions, PolicySearch policy, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public EconomyDto Economy { get; private set; } = null!;
 
     // Published by the economy's officials through the review workflow.
     public IReadOnlyList<Dictionary<string, string>> ContactPoints { get; private set; } = [];
+
+    // How many entries of each policy database concern the economy (its own, or agreements it is a party to).
+    public IReadOnlyList<PolicyFacetValue> PolicyEntries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string iso3, CancellationToken ct)
     {
@@ -31,6 +35,7 @@ public class ShowModel(EconomyQueries queries, SubmissionWorkflow submissions, I
         }
         Economy = economy;
         ContactPoints = await submissions.PublishedAsync(SubmissionKind.ContactPoint.Key, code, ct);
+        PolicyEntries = (await policy.SearchAsync(new PolicyFilter(Economy: code), 0, 0, Languages.Current, ct)).Facets.Databases;
         return Page();
     }
 }
