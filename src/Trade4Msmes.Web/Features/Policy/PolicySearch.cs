@@ -67,7 +67,7 @@ public sealed class PolicySearch(AppDbContext db)
     async Task<List<Row>> MatchingAsync(string? text, CancellationToken ct)
     {
         var words = QueryWords(text);
-        // Only RTA provisions list parties, so only theirs details come along.
+        // Only RTA provisions list parties, so only their details come along.
         var records = db.PolicyRecords.AsNoTracking();
         List<Matched> matched;
         if (words.Count == 0)
