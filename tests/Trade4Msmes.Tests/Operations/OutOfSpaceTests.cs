@@ -11,6 +11,9 @@ using Trade4Msmes.Web.Data;
 namespace Trade4Msmes.Tests.Operations;
 
 // The database on a small tmpfs mounted for the test (never the machine's own disk), filled up before an import.
+// Runs alone: on PostgreSQL a full tablespace fails the server's checkpoints, so another test creating its
+// database meanwhile got "checkpoint request failed".
+[Collection(RunsAlone.Name)]
 public class OutOfSpaceTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
