@@ -60,6 +60,8 @@ public static class PolicyNames
     }
 
     // The economy an entry is about, or the parties an RTA provision binds.
-    public static IEnumerable<string> Economies(PolicyRecord record) =>
-        PolicyRecordFile.Parties(PolicyRecordFile.Details(record.Details)).Prepend(record.EconomyIso3).OfType<string>().Distinct();
+    public static IEnumerable<string> Economies(PolicyRecord record) => Economies(record.EconomyIso3, record.Details);
+
+    public static IEnumerable<string> Economies(string? economyIso3, string? details) =>
+        (details is null ? [] : PolicyRecordFile.Parties(PolicyRecordFile.Details(details))).Prepend(economyIso3).OfType<string>().Distinct();
 }

@@ -237,6 +237,28 @@ public static class ExportCommand
                 n.RecordedAt,
                 n.UpdatedAt,
             }));
+        await WriteAsync("policy-entries.json", "Policy database entries operators imported from files (those published from submissions are in submissions.json).",
+            db.PolicyRecords.Where(r => r.ImportedFrom != null).OrderBy(r => r.Id).Select(r => new
+            {
+                r.Id,
+                r.Key,
+                r.Database,
+                Economy = r.EconomyIso3,
+                Agreement = r.RtaId,
+                r.Category,
+                r.Title,
+                r.Text,
+                r.Language,
+                r.Year,
+                r.Date,
+                r.SourceSymbol,
+                r.SourceLocation,
+                r.SourceUrl,
+                r.Details,
+                r.ImportedFrom,
+                r.RecordedAt,
+                r.UpdatedAt,
+            }));
         await WriteAsync("subscribers.json", "Addresses that receive alerts (with or without an account).",
             db.Subscribers.OrderBy(s => s.Id).Select(s => new { s.Id, s.Email, s.Language, s.CreatedAt }));
         await WriteAsync("subscriptions.json", "What each subscriber (subscriberId) asked to hear about, how often, and when confirmed.",

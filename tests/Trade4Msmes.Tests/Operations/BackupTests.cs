@@ -164,6 +164,7 @@ public class BackupTests
                 ["tariff-rates"] = 1,
                 ["tariff-rate-quotas"] = 1,
                 ["notifications"] = await db.Notifications.CountAsync(Ct),
+                ["policy-entries"] = 1,
                 ["subscribers"] = await db.Subscribers.CountAsync(Ct),
                 ["subscriptions"] = await db.Subscriptions.CountAsync(Ct),
                 ["audit-log"] = await db.AuditEntries.CountAsync(Ct),
@@ -186,6 +187,8 @@ public class BackupTests
         everything.ShouldContain("Maximum residue limits for coffee (fictional)");
         everything.ShouldContain("Café non torréfié");
         everything.ShouldNotContain("Shipped schedule (must not be exported)");
+        everything.ShouldContain("Imported credit line (fictional)");
+        everything.ShouldNotContain("Shipped entry (must not be exported)");
         seeded.Account.PasswordHash.ShouldNotBeNullOrEmpty();
         everything.ShouldNotContain(seeded.Account.PasswordHash);
         everything.ShouldNotContain(seeded.Account.SecurityStamp);
@@ -283,6 +286,31 @@ public class BackupTests
             RecordedAt = now,
             UpdatedAt = now,
         });
+        // One imported policy entry, exported; one as shipped, which is not.
+        db.PolicyRecords.AddRange(
+            new PolicyRecord
+            {
+                Key = "imported-ken",
+                Database = PolicyDatabase.Finance,
+                EconomyIso3 = "KEN",
+                Title = "Imported credit line (fictional)",
+                Text = "Loans.",
+                SourceSymbol = "test",
+                ImportedFrom = "entries.csv",
+                RecordedAt = now,
+                UpdatedAt = now
+            },
+            new PolicyRecord
+            {
+                Key = "shipped-ken",
+                Database = PolicyDatabase.Finance,
+                EconomyIso3 = "KEN",
+                Title = "Shipped entry (must not be exported)",
+                Text = "Loans.",
+                SourceSymbol = "test",
+                RecordedAt = now,
+                UpdatedAt = now
+            });
         db.Subscribers.Add(new Subscriber
         {
             Email = $"trader-{Guid.NewGuid():N}@example.org",

@@ -90,8 +90,7 @@ public sealed class PolicySearch(AppDbContext db)
                              select new Matched(r.Id, r.Database, r.EconomyIso3, r.Database == PolicyDatabase.Rta ? r.Details : null,
                                  r.RtaId, r.Category, r.Year, r.Language, m.Rank)).ToListAsync(ct);
         }
-        var economies = matched.ToDictionary(m => m.Id, m => (IReadOnlyList<string>)[.. (m.Parties is { } details
-            ? PolicyRecordFile.Parties(PolicyRecordFile.Details(details)) : []).Prepend(m.EconomyIso3).OfType<string>().Distinct()]);
+        var economies = matched.ToDictionary(m => m.Id, m => (IReadOnlyList<string>)[.. PolicyNames.Economies(m.EconomyIso3, m.Parties)]);
         var codes = economies.Values.SelectMany(e => e).Distinct().ToList();
         var regions = await db.Economies.Where(e => codes.Contains(e.Iso3) && e.RegionCode != null)
             .ToDictionaryAsync(e => e.Iso3, e => e.RegionCode!.Value, ct);
