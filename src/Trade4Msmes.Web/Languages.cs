@@ -19,6 +19,14 @@ public static class Languages
 
     public static string NativeName(string lang) => Native.FirstOrDefault(l => l.Code == lang).Name ?? lang;
 
+    // The language's name in English, the key under which the reader's language names it ("French" → "français").
+    public static string EnglishName(string lang) => lang switch
+    {
+        "fr" => SharedResource.Phrase("French"),
+        "es" => SharedResource.Phrase("Spanish"),
+        _ => SharedResource.Phrase("English"),
+    };
+
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var l && IsSupported(l) ? l : Default;
 
     // Composes something (an email) in a given language, outside of the request that may be in another.

@@ -7,6 +7,9 @@ using Trade4Msmes.Web.Features.Accounts;
 using Trade4Msmes.Web.Features.Admin;
 using Trade4Msmes.Web.Features.Agreements;
 using Trade4Msmes.Web.Features.Alerts;
+using Trade4Msmes.Web.Features.Content;
+using Trade4Msmes.Web.Features.Lei;
+using Trade4Msmes.Web.Features.Library;
 using Trade4Msmes.Web.Features.Economies;
 using Trade4Msmes.Web.Features.MarketAccess;
 using Trade4Msmes.Web.Features.Notifications;
@@ -38,6 +41,7 @@ builder.Services.AddAccounts();
 builder.Services.AddScoped<SubmissionWorkflow>();
 builder.Services.AddScoped<PolicySearch>();
 builder.Services.AddScoped<PackageTracker>();
+builder.Services.AddContent();
 // A text pasted into a form reaches the form's own checks, which say which field is too long, instead of the
 // framework's 4 MB limit failing the request; Kestrel's 30 MB body limit still bounds what is read.
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = 16 * 1024 * 1024);
@@ -150,6 +154,8 @@ app.MapTariffs();
 app.MapNotifications();
 app.MapPolicy();
 app.MapAlertFeeds();
+app.MapLibrary();
+app.MapLei();
 app.MapRazorPages();
 
 await app.RunAsync();

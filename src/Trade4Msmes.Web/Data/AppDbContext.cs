@@ -45,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<AlertItem> AlertItems => Set<AlertItem>();
     public DbSet<PublishedDataVersion> PublishedData => Set<PublishedDataVersion>();
     public DbSet<PolicyRecord> PolicyRecords => Set<PolicyRecord>();
+    public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
 
     // A change to published data moves the published version on in the same transaction, so no instance caches
     // a page under a version that does not hold the data it shows (Operations/PublishedDataCache.cs).
@@ -194,6 +195,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         {
             e.ToTable("rate_limit_counters");
             e.HasKey(x => x.Key);
+        });
+        modelBuilder.Entity<ContactMessage>(e =>
+        {
+            e.ToTable("contact_messages");
+            e.HasIndex(x => new { x.HandledAt, x.ReceivedAt });
         });
         modelBuilder.Entity<OutboxMessage>(e =>
         {

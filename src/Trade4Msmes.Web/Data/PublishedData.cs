@@ -17,7 +17,7 @@ public static class PublishedData
     [
         typeof(Account), typeof(AccountRole), typeof(AccountLink), typeof(ApiToken), typeof(AuditEntry),
         typeof(DataProtectionKey), typeof(RateLimitCounter), typeof(OutboxMessage), typeof(Subscriber),
-        typeof(Subscription), typeof(AlertEvent), typeof(AlertItem), typeof(PublishedDataVersion),
+        typeof(Subscription), typeof(AlertEvent), typeof(AlertItem), typeof(PublishedDataVersion), typeof(ContactMessage),
     ];
 
     public static bool Changes(AppDbContext db) =>

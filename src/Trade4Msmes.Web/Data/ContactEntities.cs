@@ -1,0 +1,20 @@
+namespace Trade4Msmes.Web.Data;
+
+// A message from the contact form, or a resource someone suggests for the library, waiting in the editors' queue.
+// The sender's address is kept only to answer them; it is never shown outside the editors' pages.
+public class ContactMessage
+{
+    public long Id { get; set; }
+
+    // "message" or "resource".
+    public string Kind { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string? Url { get; set; }
+    public string Text { get; set; } = "";
+    public string Lang { get; set; } = "";
+    public DateTime ReceivedAt { get; set; }
+    public DateTime? HandledAt { get; set; }
+    public int? HandledByAccountId { get; set; }
+}
