@@ -10,7 +10,8 @@ using Trade4Msmes.Web.Features.Errors;
 namespace Trade4Msmes.Web.Features.Game;
 
 // The Trade Game, one situation a page. The choices so far travel in the address (a=2&a=0&…), so the game needs
-// no account, no session and no JavaScript, and a finished game's address is its shareable result.
+// no account, no session and no JavaScript, and a finished game's address is its shareable result. The page is
+// not output-cached: the cache treats a=1&a=0 and a=0&a=1 as one address, but here the order is the game.
 public class IndexModel(ContentStore store, ContentMarkdown markdown, IStringLocalizer<SharedResource> l, IOptions<SiteOptions> site) : PageModel
 {
     public const string Slug = "trade-game";
