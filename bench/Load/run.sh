@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$PWD
 DURATION=10 CONNECTIONS=200 SETUPS="sqlite-1 pg-1 pg-2"
-ENDPOINTS="health home hs-search market-access notification-search policy-search content-page mix"
+ENDPOINTS="health home hs-search market-access notification-search policy-search content-page guide-page mix"
 while (($# > 0)); do
     case $1 in
         --duration) DURATION=$2; shift 2 ;;

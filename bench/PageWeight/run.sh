@@ -19,7 +19,9 @@ for page in /en/ /fr/ /es/ /en/hs /en/hs/2022/sections/XVI /en/hs/2022/84 /en/hs
   "/en/agreements?party=FRA" /en/agreements/836 /en/about/data /en/markets \
   "/en/markets?product=090121&origin=KEN&destination=USA&value=2000&currency=USD" \
   "/en/markets?product=040690&origin=CHN&destination=USA&value=2000&currency=USD" \
-  "/en/markets/compare?product=010130&origin=BRA" /en/tariffs/USA /en/alerts /fr/alerts /en/notifications "/en/notifications?open=true"; do
+  "/en/markets/compare?product=010130&origin=BRA" /en/tariffs/USA /en/alerts /fr/alerts /en/notifications "/en/notifications?open=true" \
+  /en/roadmap /fr/roadmap/duties-and-taxes /es/roadmap/trade-agreements-and-origin /fr/guides/good-regulatory-practice /en/glossary \
+  /es/glossary /en/library /fr/library /en/assessments/export-readiness /fr/game /en/news /en/tools/lei /en/contact; do
   html=$(curl -s -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$page")
   raw=$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$page")
   printf '| `%s` | %d | %d | %d | %d |\n' "$page" "$html" "$css" $((html + css)) "$raw"

@@ -80,6 +80,10 @@ if (args.FirstOrDefault() is "backup" or "restore" or "export")
 {
     return await BackupCommands.RunAsync(app.Services, args, Console.Out);
 }
+if (args.FirstOrDefault() == "check-links")
+{
+    return await LinkCheck.RunAsync(app.Services, args, Console.Out);
+}
 // "setup" creates or upgrades the database and loads the reference data, then exits (for deployments and CI).
 await app.Services.PrepareDatabaseAsync();
 if (args.Contains("setup"))

@@ -44,7 +44,8 @@ public sealed class Journey : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<Journey> StartAsync(Site site)
+    // phoneWidth: a phone's screen, e.g. 375 CSS pixels wide, touch and all.
+    public static async Task<Journey> StartAsync(Site site, int? phoneWidth = null)
     {
         var context = await site.Browser.NewContextAsync(new()
         {
@@ -52,6 +53,9 @@ public sealed class Journey : IAsyncDisposable
             // axe-core is injected as an inline script, which the app's Content-Security-Policy forbids.
             BypassCSP = true,
             Locale = "en-GB",
+            ViewportSize = phoneWidth is { } width ? new ViewportSize { Width = width, Height = 740 } : null,
+            IsMobile = phoneWidth is not null,
+            HasTouch = phoneWidth is not null,
         });
         // Generous: the whole suite shares two cores with the app and the browser.
         context.SetDefaultTimeout(20_000);

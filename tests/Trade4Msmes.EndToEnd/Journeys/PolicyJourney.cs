@@ -19,7 +19,7 @@ public class PolicyJourney(Site site)
         await journey.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Unión Europea", Exact = true }), new Regex("/es/economies/EUN$"));
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Reino Unido");
 
-        await journey.FollowAsync(page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link), new Regex("/es/about/data$"));
+        await journey.FollowAsync(page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Fuentes de datos y licencias" }), new Regex("/es/about/data$"));
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("ODC PDDL 1.0");
     }
 

@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trade4Msmes.Web.Data;
 using Trade4Msmes.Web.Features.Errors;
+using Trade4Msmes.Web.Features.Library;
+using Trade4Msmes.Web.Features.MarketAccess;
 using Trade4Msmes.Web.Features.Policy;
 using Trade4Msmes.Web.Features.Submissions;
 
 namespace Trade4Msmes.Web.Features.Economies;
 
-public class ShowModel(EconomyQueries queries, SubmissionWorkflow submissions, PolicySearch policy, IStringLocalizer<SharedResource> localizer) : PageModel
+public class ShowModel(
+    EconomyQueries queries, SubmissionWorkflow submissions, PolicySearch policy, AppDbContext db, MarketAccessQuery markets,
+    LibraryCatalog library, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public EconomyDto Economy { get; private set; } = null!;
 
@@ -16,6 +22,15 @@ public class ShowModel(EconomyQueries queries, SubmissionWorkflow submissions, P
 
     // How many entries of each policy database concern the economy (its own, or agreements it is a party to).
     public IReadOnlyList<PolicyFacetValue> PolicyEntries { get; private set; } = [];
+
+    // The customs territory whose tariff applies here (an EU member's is the EU's), its latest schedule in force and
+    // its de minimis rules: what the market-access answer for this destination is built from.
+    public string CustomsTerritory { get; private set; } = "";
+    public TariffSchedule? Schedule { get; private set; }
+    public IReadOnlyList<DeMinimisRule> DeMinimis { get; private set; } = [];
+
+    // Library resources about this economy in particular.
+    public IReadOnlyList<LibraryRecord> Resources { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string iso3, CancellationToken ct)
     {
@@ -36,6 +51,14 @@ public class ShowModel(EconomyQueries queries, SubmissionWorkflow submissions, P
         Economy = economy;
         ContactPoints = await submissions.PublishedAsync(SubmissionKind.ContactPoint.Key, code, ct);
         PolicyEntries = (await policy.SearchAsync(new PolicyFilter(Economy: code), 0, 0, Languages.Current, ct)).Facets.Databases;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        CustomsTerritory = await markets.CustomsTerritoryAsync(code, today, ct);
+        Schedule = await db.TariffSchedules.AsNoTracking().Where(s => s.EconomyIso3 == CustomsTerritory && s.ValidFrom <= today)
+            .OrderByDescending(s => s.ValidFrom).ThenByDescending(s => s.Version).FirstOrDefaultAsync(ct);
+        DeMinimis = await db.DeMinimisRules.AsNoTracking()
+            .Where(r => r.EconomyIso3 == CustomsTerritory && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today))
+            .OrderBy(r => r.Channel).ThenBy(r => r.Threshold).ToListAsync(ct);
+        Resources = library.Search(new LibraryFilter(Region: code), Languages.Current).Records;
         return Page();
     }
 }
