@@ -46,6 +46,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<PublishedDataVersion> PublishedData => Set<PublishedDataVersion>();
     public DbSet<PolicyRecord> PolicyRecords => Set<PolicyRecord>();
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+    public DbSet<ContentCorrection> ContentCorrections => Set<ContentCorrection>();
 
     // A change to published data moves the published version on in the same transaction, so no instance caches
     // a page under a version that does not hold the data it shows (Operations/PublishedDataCache.cs).
@@ -200,6 +201,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
         {
             e.ToTable("contact_messages");
             e.HasIndex(x => new { x.HandledAt, x.ReceivedAt });
+        });
+        modelBuilder.Entity<ContentCorrection>(e =>
+        {
+            e.ToTable("content_corrections");
+            e.HasIndex(x => new { x.Collection, x.Slug, x.Lang });
         });
         modelBuilder.Entity<OutboxMessage>(e =>
         {

@@ -274,6 +274,10 @@ public static class ExportCommand
                 s.CreatedAt,
                 s.ConfirmedAt,
             }));
+        await WriteAsync("contact-messages.json", "Messages and suggested resources sent through the contact form, and when editors handled them.",
+            db.ContactMessages.OrderBy(m => m.Id).Select(m => new { m.Id, m.Kind, m.Name, m.Email, m.Subject, m.Url, m.Text, m.Lang, m.ReceivedAt, m.HandledAt, m.HandledByAccountId }));
+        await WriteAsync("content-corrections.json", "Editors' corrections of the portal's pages (collection, slug, language); a null text returned the page to the shipped text.",
+            db.ContentCorrections.OrderBy(c => c.Id).Select(c => new { c.Id, c.Collection, c.Slug, c.Lang, c.Text, c.Note, c.EditedByAccountId, c.EditedAt }));
         await WriteAsync("audit-log.json", "Who changed what and when (append-only), with the old and new values as JSON strings.",
             db.AuditEntries.OrderBy(e => e.Id).Select(e => new
             {

@@ -18,7 +18,7 @@ public class MigrationTests
         var ct = TestContext.Current.CancellationToken;
 
         (await db.Database.GetPendingMigrationsAsync(ct)).ShouldBeEmpty();
-        (await db.Database.GetAppliedMigrationsAsync(ct)).ShouldBe(["202611220001_Initial", "202611220002_HsFinder", "202611220003_HeadingKeywords", "202611220004_Tariffs", "202611220005_Accounts", "202611220006_Alerts", "202611220007_PublishedData", "202611220008_PolicyRecords", "202611220009_PolicyImports", "202612010010_ContactMessages"]);
+        (await db.Database.GetAppliedMigrationsAsync(ct)).ShouldBe(["202611220001_Initial", "202611220002_HsFinder", "202611220003_HeadingKeywords", "202611220004_Tariffs", "202611220005_Accounts", "202611220006_Alerts", "202611220007_PublishedData", "202611220008_PolicyRecords", "202611220009_PolicyImports", "202612010010_Portal"]);
         foreach (var entity in db.Model.GetEntityTypes())
         {
             var table = entity.GetTableName()!;

@@ -167,6 +167,8 @@ public class BackupTests
                 ["policy-entries"] = 1,
                 ["subscribers"] = await db.Subscribers.CountAsync(Ct),
                 ["subscriptions"] = await db.Subscriptions.CountAsync(Ct),
+                ["contact-messages"] = 1,
+                ["content-corrections"] = 1,
                 ["audit-log"] = await db.AuditEntries.CountAsync(Ct),
             };
             expected["tariff-schedules"].ShouldBe(1, "the shipped schedule is not exported");
@@ -188,6 +190,8 @@ public class BackupTests
         everything.ShouldContain("Café non torréfié");
         everything.ShouldNotContain("Shipped schedule (must not be exported)");
         everything.ShouldContain("Imported credit line (fictional)");
+        everything.ShouldContain("Suggested guide (fictional)");
+        everything.ShouldContain("Corrected title (fictional)");
         everything.ShouldNotContain("Shipped entry (must not be exported)");
         seeded.Account.PasswordHash.ShouldNotBeNullOrEmpty();
         everything.ShouldNotContain(seeded.Account.PasswordHash);
@@ -311,6 +315,16 @@ public class BackupTests
                 RecordedAt = now,
                 UpdatedAt = now
             });
+        db.ContactMessages.Add(new ContactMessage
+        {
+            Kind = "resource", Name = "Awa", Email = "awa@example.org", Subject = "Suggested guide (fictional)", Url = "https://example.org/",
+            Text = "A guide.", Lang = "fr", ReceivedAt = now,
+        });
+        db.ContentCorrections.Add(new ContentCorrection
+        {
+            Collection = "roadmap", Slug = "duties-and-taxes", Lang = "fr", Text = "---\ntitle: Corrected title (fictional)\n---\n", Note = "test",
+            EditedByAccountId = account.Id, EditedAt = now,
+        });
         db.Subscribers.Add(new Subscriber
         {
             Email = $"trader-{Guid.NewGuid():N}@example.org",

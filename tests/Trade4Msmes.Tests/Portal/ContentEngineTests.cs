@@ -99,4 +99,25 @@ public class ContentEngineTests
         quiz.Band(20)!.Id.ShouldBe("low");
         quiz.Band(quiz.Score([0, 1]))!.Id.ShouldBe("high");
     }
+
+    [Fact]
+    public void TheChecksNameEachProblemAndItsFile()
+    {
+        var store = StoreOf(
+            ("roadmap/01-first.en.md", "---\ntitle: First\nsummary: One\ntrack: both\ntopic: readiness\ntools: hs-finder, crystal-ball\n---\n[x](stop:nowhere)\n"),
+            ("roadmap/01-first.fr.md", "---\ntitle: Premier\nsummary: Un\ntrack: goods\n---\nTexte.\n"),
+            ("guides/01-untitled.en.md", "---\nsummary: No title\n---\nText.\n"),
+            ("assessments/quiz.en.md", "---\ntitle: Quiz\nsummary: S\n---\n## Q {#q}\n- [2] Yes | Good.\n- [0] No | Bad.\n\n## Result 0-49 {#low}\nLow.\n\n## Result 60-100 {#high}\nHigh.\n"),
+            ("assessments/quiz.es.md", "---\ntitle: Quiz\nsummary: S\n---\n## P {#q}\n- [1] Sí | Bien.\n- [0] No | Mal.\n\n## Resultado 0-49 {#low}\nBajo.\n\n## Resultado 60-100 {#high}\nAlto.\n"));
+
+        ContentChecks.Problems(store).ShouldBe(
+        [
+            "roadmap/first.en: the link \"stop:nowhere\" leads nowhere",
+            "roadmap/first.fr: \"track\" must be \"both\", as in English",
+            "roadmap/first: there is no tool \"crystal-ball\"",
+            "guides/untitled.en: the front matter needs a title and a summary",
+            "assessments/quiz: the result bands must cover every score from 0 to 100 once",
+            "assessments/quiz.es: the questions, answers, points and result bands must be those of the English text",
+        ], ignoreOrder: true);
+    }
 }

@@ -25,13 +25,21 @@ public sealed class ContentStore
     const string Prefix = "content/";
     readonly Dictionary<string, List<ContentEntry>> collections = new(StringComparer.Ordinal);
     readonly Dictionary<string, string> texts;
+    readonly Dictionary<(string Collection, string Slug, string Lang), string> sources = [];
 
     public ContentStore(IReadOnlyDictionary<string, string> files)
     {
         texts = files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var pages = files.Where(f => f.Key.EndsWith(".md", StringComparison.Ordinal))
-            .Select(f => ContentFile.Parse(f.Key, f.Value))
-            .Where(f => Languages.IsSupported(f.Lang));
+        var pages = new List<ContentFile>();
+        foreach (var (path, text) in files.Where(f => f.Key.EndsWith(".md", StringComparison.Ordinal)))
+        {
+            var page = ContentFile.Parse(path, text);
+            if (Languages.IsSupported(page.Lang))
+            {
+                pages.Add(page);
+                sources[(page.Collection, page.Slug, page.Lang)] = text;
+            }
+        }
         foreach (var group in pages.GroupBy(f => (f.Collection, f.Slug)))
         {
             var translations = group.ToDictionary(f => f.Lang, StringComparer.Ordinal);
@@ -63,7 +71,9 @@ public sealed class ContentStore
     // A data file under content/ (the library's CSV files), by its path below content/.
     public string? Text(string path) => texts.GetValueOrDefault(Prefix + path);
 
-    public static ContentStore LoadEmbedded()
+    public static ContentStore LoadEmbedded() => new(EmbeddedFiles());
+
+    public static Dictionary<string, string> EmbeddedFiles()
     {
         var assembly = typeof(ContentStore).Assembly;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -72,6 +82,9 @@ public sealed class ContentStore
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!, detectEncodingFromByteOrderMarks: true);
             files[name] = reader.ReadToEnd();
         }
-        return new ContentStore(files);
+        return files;
     }
+
+    // A page's file as written, front matter and all (what an editor corrects), or null if it has none in lang.
+    public string? Markdown(string collection, string slug, string lang) => sources.GetValueOrDefault((collection, slug, lang));
 }
