@@ -118,4 +118,24 @@ public class PortalJourney(Site site)
         await journey.GotoAsync($"/{lang}/library?topic=astrology", 400);
         await journey.GotoAsync($"/{lang}/roadmap/nowhere", 404);
     }
+
+    // The editor's pages pass the same checks; the preview shows the page without publishing it.
+    [Fact]
+    public async Task AnEditorPreviewsACorrection()
+    {
+        var editor = await TestAccountsForBrowser.CreateEditorAsync(site);
+        await using var journey = await Journey.StartAsync(site);
+        var page = journey.Page;
+        await journey.GotoAsync("/es/account/sign-in");
+        await page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("^Correo") }).FillAsync(editor);
+        await page.GetByLabel(new Regex("^Contraseña")).FillAsync("four random words here");
+        await journey.PressAsync("Enter", new Regex("/es/account$"));
+        await journey.GotoAsync("/es/glossary");
+        await journey.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Corregir esta página" }), new Regex("/es/admin/content/edit\\?collection=glossary"));
+        await Expect(page.Locator("#text")).ToHaveValueAsync(new Regex("title: Glosario"));
+        await journey.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Vista previa" }), new Regex("/es/admin/content/edit"));
+        await Expect(page.Locator("#preview")).ToBeVisibleAsync();
+        await journey.GotoAsync("/es/admin/content");
+        await Expect(page.Locator("main table")).ToHaveCountAsync(5);
+    }
 }
