@@ -104,7 +104,7 @@ public class EditContentModel(
         {
             Collection = Collection, Slug = Slug, Lang = Language, Text = text, Note = note, EditedByAccountId = caller.Id, EditedAt = at,
         });
-        AuditLog.Record(db, new Actor($"account {caller.Id} <{caller.Email}>", caller.Id), action, $"content {Collection}/{Slug}.{Language}",
+        AuditLog.Record(db, caller.Actor, action, $"content {Collection}/{Slug}.{Language}",
             oldValues: new { Text = store.Markdown(Collection, Slug, Language) }, newValues: new { Text = text, Note = note }, at: at);
         await db.SaveChangesAsync(ct);
     }

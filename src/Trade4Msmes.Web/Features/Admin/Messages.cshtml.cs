@@ -36,7 +36,7 @@ public class MessagesModel(AppDbContext db, TimeProvider clock) : PageModel
             var caller = HttpContext.Caller()!;
             message.HandledAt = clock.GetUtcNow().UtcDateTime;
             message.HandledByAccountId = caller.Id;
-            AuditLog.Record(db, new Actor($"account {caller.Id} <{caller.Email}>", caller.Id), "contact.handled", $"contact message {id}",
+            AuditLog.Record(db, caller.Actor, "contact.handled", $"contact message {id}",
                 newValues: new { message.Kind, message.Subject }, at: message.HandledAt);
             await db.SaveChangesAsync(ct);
         }

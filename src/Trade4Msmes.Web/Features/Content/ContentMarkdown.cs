@@ -68,6 +68,7 @@ public sealed class ContentMarkdown(ContentStore store, Glossary glossary)
                     link.GetAttributes().AddClass("term");
                 }
             }
+            // An image from elsewhere would be a third-party request on a page meant for slow links: shown as a link.
             link.IsImage = false;
         }
         return document.ToHtml(Pipeline);
