@@ -317,13 +317,24 @@ public class BackupTests
             });
         db.ContactMessages.Add(new ContactMessage
         {
-            Kind = "resource", Name = "Awa", Email = "awa@example.org", Subject = "Suggested guide (fictional)", Url = "https://example.org/",
-            Text = "A guide.", Lang = "fr", ReceivedAt = now,
+            Kind = "resource",
+            Name = "Awa",
+            Email = "awa@example.org",
+            Subject = "Suggested guide (fictional)",
+            Url = "https://example.org/",
+            Text = "A guide.",
+            Lang = "fr",
+            ReceivedAt = now,
         });
         db.ContentCorrections.Add(new ContentCorrection
         {
-            Collection = "roadmap", Slug = "duties-and-taxes", Lang = "fr", Text = "---\ntitle: Corrected title (fictional)\n---\n", Note = "test",
-            EditedByAccountId = account.Id, EditedAt = now,
+            Collection = "roadmap",
+            Slug = "duties-and-taxes",
+            Lang = "fr",
+            Text = "---\ntitle: Corrected title (fictional)\n---\n",
+            Note = "test",
+            EditedByAccountId = account.Id,
+            EditedAt = now,
         });
         db.Subscribers.Add(new Subscriber
         {

@@ -102,7 +102,13 @@ public class EditContentModel(
         var at = clock.GetUtcNow().UtcDateTime;
         db.ContentCorrections.Add(new ContentCorrection
         {
-            Collection = Collection, Slug = Slug, Lang = Language, Text = text, Note = note, EditedByAccountId = caller.Id, EditedAt = at,
+            Collection = Collection,
+            Slug = Slug,
+            Lang = Language,
+            Text = text,
+            Note = note,
+            EditedByAccountId = caller.Id,
+            EditedAt = at,
         });
         AuditLog.Record(db, caller.Actor, action, $"content {Collection}/{Slug}.{Language}",
             oldValues: new { Text = store.Markdown(Collection, Slug, Language) }, newValues: new { Text = text, Note = note }, at: at);
