@@ -14,8 +14,10 @@ public class LinkCheckTests(AppFixture app)
     {
         var records = new[] { Record("home", "http://localhost/en/"), Record("gone", "http://localhost/en/roadmap/nowhere") };
 
-        var results = await LinkCheck.CheckAsync(records, app.CreateClient(), TestContext.Current.CancellationToken);
+        var progress = new List<string>();
+        var results = await LinkCheck.CheckAsync(records, app.CreateClient(), TestContext.Current.CancellationToken, (done, r) => progress.Add($"{done} {r.Record.Id}"));
 
+        progress.ShouldBe(["1 home", "2 gone"]);
         results.Select(r => (r.Record.Id, r.Status, r.Works)).ShouldBe([("home", (int?)200, true), ("gone", 404, false)]);
         var csv = LinkCheck.Csv(results, new DateOnly(2026, 12, 1)).Split('\n');
         csv[1].ShouldBe("home,http://localhost/en/,Test,guide,business,readiness,world,en,2026-12-01,\"fetched, HTTP 200\"");

@@ -19,17 +19,17 @@ public sealed class TranslationReport(ContentStore store, Glossary glossary, Lib
         var missing = new List<MissingTranslation>();
         foreach (var lang in Languages.Supported.Where(l => l != Languages.Default))
         {
-            foreach (var collection in new[] { "roadmap", "guides", "assessments", "news", "glossary" })
+            foreach (var collection in new[] { "roadmap", "guides", "assessments", "news" })
             {
                 missing.AddRange(store.Collection(collection).Where(e => !e.IsTranslated(lang))
                     .Select(e => new MissingTranslation(collection, e.Slug, e.English.Title, lang)));
             }
-            if (glossary.Entry is { } entry && entry.IsTranslated(lang))
-            {
-                var translated = glossary.Terms(lang).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-                missing.AddRange(glossary.Terms(Languages.Default).Where(t => !translated.Contains(t.Id))
-                    .Select(t => new MissingTranslation("glossary", t.Id, t.Term, lang)));
-            }
+            // The glossary counts by term: a language without its file misses every term.
+            var translated = glossary.Entry?.IsTranslated(lang) == true
+                ? glossary.Terms(lang).Select(t => t.Id).ToHashSet(StringComparer.Ordinal)
+                : [];
+            missing.AddRange(glossary.Terms(Languages.Default).Where(t => !translated.Contains(t.Id))
+                .Select(t => new MissingTranslation("glossary", t.Id, t.Term, lang)));
             missing.AddRange(library.Records.Where(r => !r.IsTranslated(lang))
                 .Select(r => new MissingTranslation("library", r.Id, r.In(Languages.Default).Title, lang)));
         }

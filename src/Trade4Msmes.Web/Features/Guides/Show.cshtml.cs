@@ -21,9 +21,7 @@ public class ShowModel(ContentStore store, ContentMarkdown markdown, LibraryCata
         }
         var lang = Languages.Current;
         Guide = new ContentView(guide, markdown.ToHtml(guide.In(lang).Body, lang));
-        Resources = guide.Meta("topic") is { } topic
-            ? library.Search(new LibraryFilter(Topic: topic, Audience: "policy"), lang).Records.Take(6).ToList()
-            : [];
+        Resources = library.ForPage(guide, "policy", lang);
         return Page();
     }
 }

@@ -81,6 +81,10 @@ public sealed class LibraryCatalog
 
     public LibraryRecord? Find(string id) => Records.FirstOrDefault(r => r.Id == id);
 
+    // The few resources a guide or roadmap stop shows for its topic, for its readers (business or policy).
+    public IReadOnlyList<LibraryRecord> ForPage(ContentEntry page, string audience, string lang) =>
+        page.Meta("topic") is { } topic ? Search(new LibraryFilter(Topic: topic, Audience: audience), lang).Records.Take(6).ToList() : [];
+
     public LibraryAnswer Search(LibraryFilter filter, string lang)
     {
         var words = string.IsNullOrWhiteSpace(filter.Q) ? [] : TextNormalizer.Words(TextNormalizer.Fold(filter.Q));

@@ -12,7 +12,9 @@ public sealed record LinkStatus(LibraryRecord Record, int? Status, string? Error
 // With --csv FILE it also writes resources.csv with today's date on the links that answered, ready to commit.
 public static class LinkCheck
 {
-    public static async Task<IReadOnlyList<LinkStatus>> CheckAsync(IEnumerable<LibraryRecord> records, HttpClient client, CancellationToken ct)
+    // checkedOne hears of each link as it is done: a slow site can take the whole timeout.
+    public static async Task<IReadOnlyList<LinkStatus>> CheckAsync(
+        IReadOnlyList<LibraryRecord> records, HttpClient client, CancellationToken ct, Action<int, LinkStatus>? checkedOne = null)
     {
         var results = new List<LinkStatus>();
         foreach (var record in records)
@@ -28,6 +30,7 @@ public static class LinkCheck
             {
                 results.Add(new LinkStatus(record, null, e is TaskCanceledException ? "timed out" : e.Message));
             }
+            checkedOne?.Invoke(results.Count, results[^1]);
         }
         return results;
     }
@@ -37,12 +40,13 @@ public static class LinkCheck
         var catalog = services.GetRequiredService<LibraryCatalog>();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("Trade4MSMEs-link-check/1.0");
-        var results = await CheckAsync(catalog.Records, client, CancellationToken.None);
+        var results = await CheckAsync(catalog.Records, client, CancellationToken.None,
+            (done, result) => output.WriteLine($"[{done}/{catalog.Records.Count}] {Describe(result)}"));
+        await output.WriteLineAsync($"{results.Count(r => r.Works)} of {results.Count} links answered. Those that did not:");
         foreach (var result in results.Where(r => !r.Works))
         {
-            await output.WriteLineAsync($"{result.Record.Id}\t{result.Status?.ToString(CultureInfo.InvariantCulture) ?? result.Error}\t{result.Record.Url}");
+            await output.WriteLineAsync(Describe(result));
         }
-        await output.WriteLineAsync($"{results.Count(r => r.Works)} of {results.Count} links answered.");
         if (args.SkipWhile(a => a != "--csv").Skip(1).FirstOrDefault() is { } file)
         {
             await File.WriteAllTextAsync(file, Csv(results, DateOnly.FromDateTime(DateTime.UtcNow)), new UTF8Encoding(false));
@@ -50,6 +54,9 @@ public static class LinkCheck
         }
         return results.All(r => r.Works) ? 0 : 1;
     }
+
+    static string Describe(LinkStatus result) =>
+        $"{result.Record.Id}\t{result.Status?.ToString(CultureInfo.InvariantCulture) ?? result.Error}\t{result.Record.Url}";
 
     public static string Csv(IReadOnlyList<LinkStatus> results, DateOnly today)
     {

@@ -12,6 +12,6 @@ public static class Roadmap
 
     public static bool OnTrack(ContentEntry stop, string track) => stop.Meta("track") is var t && (t == track || t == "both");
 
-    public static IReadOnlyList<ContentEntry> Stops(ContentStore store, string track) =>
+    public static List<ContentEntry> Stops(ContentStore store, string track) =>
         store.Collection("roadmap").Where(s => OnTrack(s, track)).ToList();
 }

@@ -34,15 +34,13 @@ public class StopModel(ContentStore store, ContentMarkdown markdown, LibraryCata
         // A stop for one track only is read on that track, whatever the link said.
         Track = Roadmap.OnTrack(stop, track ?? Roadmap.Goods) ? track ?? Roadmap.Goods : stop.Meta("track")!;
         var stops = Roadmap.Stops(store, Track);
-        var index = stops.ToList().IndexOf(stop);
+        var index = stops.IndexOf(stop);
         (Number, Count) = (index + 1, stops.Count);
         Previous = index > 0 ? stops[index - 1] : null;
         Next = index + 1 < stops.Count ? stops[index + 1] : null;
         var lang = Languages.Current;
         Html = markdown.ToHtml(stop.In(lang).Body, lang, Track);
-        Resources = stop.Meta("topic") is { } topic
-            ? library.Search(new LibraryFilter(Topic: topic, Audience: "business"), lang).Records.Take(6).ToList()
-            : [];
+        Resources = library.ForPage(stop, "business", lang);
         return Page();
     }
 }
