@@ -20,7 +20,8 @@ try
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Database:Provider"] = "Sqlite",
-        ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}",
+        // HS_FINDER_BENCH_DB keeps the database between runs while tuning: only changed data sets are re-imported.
+        ["ConnectionStrings:Default"] = $"Data Source={Environment.GetEnvironmentVariable("HS_FINDER_BENCH_DB") ?? Path.Combine(work.FullName, "bench.db")}",
     }).Build();
     var services = new ServiceCollection()
         .AddSingleton<IConfiguration>(configuration)

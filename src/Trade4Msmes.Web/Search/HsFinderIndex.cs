@@ -36,7 +36,19 @@ public sealed class HsFinderIndex
     [
         "hs", "hts", "code", "codes", "tariff", "classification", "classify", "classified", "customs", "duty", "duties",
         "import", "imported", "importation", "export", "exported", "number", "heading", "subheading", "ruling", "what", "which",
+        "certain", "various",
     ];
+
+    // How customs rulings and requests open before naming the product: "Tariff classification of …",
+    // "Eligibility under the Nairobi Protocol concerning …", "Country of origin and marking of …".
+    static readonly HashSet<string> RulingLeads =
+    [
+        "classification", "tariff", "eligibility", "origin", "country", "marking", "applicability", "status", "affirmation",
+        "revocation", "modification", "application", "protest", "reconsideration", "request", "subheading", "hts", "htsus",
+    ];
+
+    // What introduces the product after such wording, most specific first.
+    static readonly string[] ProductMarkers = [" concerning ", " regarding ", " of "];
 
     readonly List<Subheading> subheadings = [];
     // Each subheading's own positive terms, to prefer a text the query explains fully over one it only touches.
@@ -307,7 +319,7 @@ public sealed class HsFinderIndex
     // translated, everyday English words expanded with the words HS texts use, misspellings corrected.
     (List<(string Term, double Weight, string Original)> Terms, List<string> Unknown) QueryTerms(string query, string language)
     {
-        var words = TextNormalizer.Words(TextNormalizer.Fold(query)).Where(w => !QueryNoise.Contains(w)).Take(MaxQueryTerms).ToList();
+        var words = TextNormalizer.Words(TextNormalizer.Fold(ProductIn(query))).Where(w => !QueryNoise.Contains(w)).Take(MaxQueryTerms).ToList();
         var english = language == "en" ? words.Select(w => (Text: w, Original: w)).ToList() : Translate(words, language);
         var expansions = vocabularies.TryGetValue("en", out var synonyms)
             ? Phrases(english.SelectMany(e => e.Text.Split(' ').Select(w => (Text: w, e.Original))).ToList(), synonyms)
@@ -363,6 +375,35 @@ public sealed class HsFinderIndex
         }
         return (terms, unknown);
     }
+
+    // The product named in a ruling's or request's wording: "Affirmation of NY N321380; Classification of hamper
+    // tote bags" -> "hamper tote bags"; "Eligibility … under Nairobi Protocol concerning toilet lifting device" ->
+    // "toilet lifting device". A description that does not open with such wording is returned as it is.
+    public static string ProductIn(string query)
+    {
+        var clauses = query.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (clauses.Length == 0 || !OpensWithRulingWording(clauses[0]))
+        {
+            return query;
+        }
+        // The wording may come in layers ("Country of origin marking of …"): peel until the product remains.
+        var product = clauses[^1];
+        while (OpensWithRulingWording(product))
+        {
+            var at = ProductMarkers
+                .Select(marker => (Marker: marker, At: product.IndexOf(marker, StringComparison.OrdinalIgnoreCase)))
+                .FirstOrDefault(m => m.At >= 0);
+            if (at.Marker is null)
+            {
+                break;
+            }
+            product = product[(at.At + at.Marker.Length)..];
+        }
+        return product;
+    }
+
+    static bool OpensWithRulingWording(string text) =>
+        TextNormalizer.Words(TextNormalizer.Fold(text)).FirstOrDefault() is { } first && RulingLeads.Contains(first);
 
     // French or Spanish words to English through the vocabulary, longest phrase first; unknown words stay as typed.
     List<(string Text, string Original)> Translate(List<string> words, string language)

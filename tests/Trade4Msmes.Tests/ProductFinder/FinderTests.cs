@@ -1,5 +1,6 @@
 using Trade4Msmes.Tests.Infrastructure;
 using Trade4Msmes.Tests.Site;
+using Trade4Msmes.Web.Search;
 
 namespace Trade4Msmes.Tests.ProductFinder;
 
@@ -32,6 +33,16 @@ public class FinderTests(AppFixture app)
     [InlineData("HS code for roasted coffee", "090121")]
     public async Task NegatedWordsInTheNomenclatureAreRespected(string q, string expected) =>
         Codes(await SearchAsync(app.CreateClient(), q))[0].ShouldBe(expected);
+
+    [Theory]
+    [InlineData("Tariff classification of certain wooden salad bowls", "certain wooden salad bowls")]
+    [InlineData("Affirmation of NY N000001; Classification of canvas tote bags", "canvas tote bags")]
+    [InlineData("Eligibility for duty-free treatment under the Nairobi Protocol concerning a reading magnifier", "a reading magnifier")]
+    [InlineData("Country of origin marking of cotton t-shirts", "cotton t-shirts")]
+    [InlineData("Coffee; roasted", "Coffee; roasted")]
+    [InlineData("cheese of all kinds", "cheese of all kinds")]
+    public void RulingWordingAroundTheProductIsLeftOut(string description, string product) =>
+        HsFinderIndex.ProductIn(description).ShouldBe(product);
 
     [Theory]
     [InlineData("jewelery of silver", "7113")]
