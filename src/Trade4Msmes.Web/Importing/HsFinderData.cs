@@ -8,11 +8,11 @@ namespace Trade4Msmes.Web.Importing;
 public sealed class HsFinderData : IReferenceData
 {
     public string Name => "hs-finder";
-    public int Version => 1;
+    public int Version => 2;
 
     public IReadOnlyList<string> Files { get; } =
         ["hs-finder/examples.csv.gz", "hs-finder/us-hts-lines.csv.gz", "hs-finder/uk-tariff-lines.csv.gz", "hs-finder/vague-terms.csv.gz",
-            "hs-finder/vocabulary.csv", "hs-finder/synonyms.csv", "hs-finder/heading-keywords.csv"];
+            "hs-finder/vocabulary.csv", "hs-finder/synonyms.csv", "hs-finder/heading-keywords.csv", "hs-finder/subheading-keywords.csv"];
 
     public async Task ClearAsync(AppDbContext db, CancellationToken ct)
     {
@@ -29,6 +29,11 @@ public sealed class HsFinderData : IReferenceData
             .Concat(Csv.ReadRows("hs-finder/uk-tariff-lines.csv.gz"))
             .Select(r => new HsFinderExample { Text = r["text"], Hs6 = r["hs6"], Source = r["source"] })
             .ToList();
+        // The project's everyday names per subheading ("dark chocolate bar" for 1806.32) are labelled examples too,
+        // one per name, so a name the user types in full counts as a known product.
+        examples.AddRange(Csv.ReadRows("hs-finder/subheading-keywords.csv")
+            .SelectMany(r => r["keywords"].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(k => new HsFinderExample { Text = k, Hs6 = r["subheading"], Source = "subheading_keywords" })));
         // The vague-terms file is one column without a header.
         using (var reader = ShippedData.OpenText("hs-finder/vague-terms.csv.gz"))
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
 
@@ -17,7 +18,7 @@ public record HsFinderAnswer(IReadOnlyList<HsMatch> Results, Clarification? Clar
 // The HS finder's in-memory index (docs/hs-finder.md): BM25 over each HS 2022 subheading's own text, its
 // heading's text and the labelled example descriptions that point to it, with misspellings corrected against
 // the index vocabulary and French/Spanish words translated through the project's vocabulary first.
-public sealed class HsFinderIndex
+public sealed partial class HsFinderIndex
 {
     const double K1 = 1.2;
     const double B = 0.75;
@@ -176,9 +177,10 @@ public sealed class HsFinderIndex
     public HsFinderAnswer Search(string query, string language, int limit)
     {
         var (terms, unknown) = QueryTerms(query, language);
-        if (terms.Count == 0)
+        // Nothing recognisable (emoji, symbols, unknown words), or a database command rather than a description:
+        // "drop" and "table" are product words, but "'; DROP TABLE …; --" is not a product.
+        if (terms.Count == 0 || LooksLikeCode(query))
         {
-            // Nothing recognisable: emoji, symbols, or words the index does not know even approximately.
             return new HsFinderAnswer([], new Clarification("no-match", []), unknown);
         }
         var scores = new Dictionary<int, double>();
@@ -401,6 +403,14 @@ public sealed class HsFinderIndex
         }
         return product;
     }
+
+    static bool LooksLikeCode(string query) =>
+        (query.Contains("--", StringComparison.Ordinal) || query.Contains(';', StringComparison.Ordinal) || query.Contains('\'', StringComparison.Ordinal))
+        && SqlCommand().IsMatch(query);
+
+    [GeneratedRegex(@"\b(select|insert|update|delete|drop|alter|union|exec)\b.*\b(from|into|table|set|where|select)\b",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex SqlCommand();
 
     static bool OpensWithRulingWording(string text) =>
         TextNormalizer.Words(TextNormalizer.Fold(text)).FirstOrDefault() is { } first && RulingLeads.Contains(first);

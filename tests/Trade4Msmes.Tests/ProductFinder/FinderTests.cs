@@ -109,6 +109,7 @@ public class FinderTests(AppFixture app)
     [Theory]
     [InlineData("😀😀😀")]
     [InlineData("'; DROP TABLE hs_codes; --")]
+    [InlineData("1' OR '1'='1'; SELECT * FROM hs_codes")]
     [InlineData("\u0001\u0002\u0003")]
     [InlineData("zzzzqqqq")]
     public async Task NonsenseGetsAnEmptyAnswerWithAMessageNotAnError(string q)
