@@ -10,6 +10,8 @@ using Trade4Msmes.Web.Search;
 // bench/HsFinder: accuracy of the HS finder on the evaluation sets, share of clarifying questions, and the
 // latency of one query in process. Usage: dotnet run -c Release --project bench/HsFinder [-- --misses SET]
 var data = Path.Combine(AppContext.BaseDirectory, "data");
+// The confidence at which the finder's first answer is called "fairly sure" in the calibration columns.
+const double SureConfidence = 0.5;
 var showMisses = args.SkipWhile(a => a != "--misses").Skip(1).FirstOrDefault();
 var explain = args.SkipWhile(a => a != "--query").Skip(1).FirstOrDefault();
 var explainLanguage = args.SkipWhile(a => a != "--lang").Skip(1).FirstOrDefault() ?? "en";
@@ -52,12 +54,12 @@ try
     Console.WriteLine($"HS finder benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     Console.WriteLine($"index: {index.SubheadingCount} subheadings, {index.ExampleCount} examples, read and built in {build.Elapsed.TotalMilliseconds:0} ms, {memory / 1024.0 / 1024.0:0.0} MB");
     Console.WriteLine();
-    Console.WriteLine("| set | queries | HS6 top-1 | HS6 top-3 | HS6 top-5 | HS4 top-1 | HS4 top-5 | clarified |");
-    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    Console.WriteLine($"| set | queries | HS6 top-1 | HS6 top-3 | HS6 top-5 | HS4 top-1 | HS4 top-5 | clarified | wrong, unquestioned | confidence ≥ {SureConfidence} | its top-1 |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     var latencies = new List<double>();
     foreach (var (name, language, cases) in sets)
     {
-        int top1 = 0, top3 = 0, top5 = 0, hs4Top1 = 0, hs4Top5 = 0, clarified = 0;
+        int top1 = 0, top3 = 0, top5 = 0, hs4Top1 = 0, hs4Top5 = 0, clarified = 0, silentlyWrong = 0, sure = 0, sureRight = 0;
         var misses = new List<string>();
         foreach (var (query, expected) in cases)
         {
@@ -70,13 +72,21 @@ try
             hs4Top1 += found.Count > 0 && found[0][..4] == expected[..4] ? 1 : 0;
             hs4Top5 += found.Any(c => c[..4] == expected[..4]) ? 1 : 0;
             clarified += answer.Clarification is not null ? 1 : 0;
+            // What the issue forbids: a wrong first answer given without asking anything.
+            silentlyWrong += rank != 0 && answer.Clarification is null ? 1 : 0;
+            // Calibration: how often the first answer is right when the finder calls itself fairly sure.
+            if (answer.Results.Count > 0 && answer.Results[0].Confidence >= SureConfidence)
+            {
+                sure++;
+                sureRight += rank == 0 ? 1 : 0;
+            }
             if (rank != 0)
             {
                 misses.Add($"  {query} -> expected {expected}, got {string.Join(" ", found.Take(3))}");
             }
         }
         string Share(int n) => (100.0 * n / cases.Count).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-        Console.WriteLine($"| {name} | {cases.Count} | {Share(top1)} | {Share(top3)} | {Share(top5)} | {Share(hs4Top1)} | {Share(hs4Top5)} | {Share(clarified)} |");
+        Console.WriteLine($"| {name} | {cases.Count} | {Share(top1)} | {Share(top3)} | {Share(top5)} | {Share(hs4Top1)} | {Share(hs4Top5)} | {Share(clarified)} | {Share(silentlyWrong)} | {Share(sure)} | {(sure == 0 ? "–" : (100.0 * sureRight / sure).ToString("0.0", CultureInfo.InvariantCulture) + "%")} |");
         if (showMisses == name)
         {
             misses.ForEach(Console.Error.WriteLine);

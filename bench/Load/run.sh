@@ -8,16 +8,17 @@
 # endpoint: requests/s, p50 and p99 latency, errors (socket errors plus answers other than 2xx/3xx), and the
 # ratio of its throughput to the same set-up's /health.
 #
-#   bench/Load/run.sh [--duration 10] [--connections 200] [--setups "sqlite-1 pg-1 pg-2"] [--endpoints "health policy-search"]
+#   bench/Load/run.sh [--duration 10] [--connections 200] [--warm-up 15] [--setups "sqlite-1 pg-1 pg-2"] [--endpoints "health policy-search"]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$PWD
-DURATION=10 CONNECTIONS=200 SETUPS="sqlite-1 pg-1 pg-2"
+DURATION=10 CONNECTIONS=200 SETUPS="sqlite-1 pg-1 pg-2" WARM_UP=15
 ENDPOINTS="health home hs-search market-access notification-search policy-search content-page guide-page mix"
 while (($# > 0)); do
     case $1 in
         --duration) DURATION=$2; shift 2 ;;
         --connections) CONNECTIONS=$2; shift 2 ;;
+        --warm-up) WARM_UP=$2; shift 2 ;;
         --setups) SETUPS=$2; shift 2 ;;
         --endpoints) ENDPOINTS=$2; shift 2 ;;
         *) echo "Unknown option $1" >&2; exit 2 ;;
@@ -51,12 +52,16 @@ for setup in $SETUPS; do
     esac
     # The API's per-address limit would refuse a load generator on one address.
     EXTRA_ENV="RateLimits__Api__Permits=100000000" deploy/up.sh --state "$STATE" --app "$WORK/app" --port "$port" \
-        --lifetime $((DURATION * 20 + 300)) "${args[@]}" >"$WORK/$setup-up.log"
+        --lifetime $((DURATION * 20 + WARM_UP + 300)) "${args[@]}" >"$WORK/$setup-up.log"
     source "$STATE/env"
-    # One pass over every path first: the first visitor of a question pays for building its answer.
+    # One pass over every path first: the first visitor of a question pays for building its answer. Then all the
+    # paths together under load for a while, so the runtime has compiled its hot code for good (tiered JIT) before
+    # the first endpoint is measured; one request per path left that cost to whichever endpoint came first.
     for endpoint in $ENDPOINTS; do
         while read -r path; do curl -s -o /dev/null --max-time 30 "$BASE_URL$path"; done <"bench/Load/paths/$endpoint.txt"
     done
+    (cd bench/Load/paths && cat $(printf '%s.txt ' $ENDPOINTS)) >"$WORK/warm-up.txt"
+    wrk -t2 -c"$CONNECTIONS" -d"${WARM_UP}s" --timeout 10s -s bench/Load/rotate.lua "$BASE_URL" -- "$WORK/warm-up.txt" >/dev/null
     health=0
     for endpoint in $ENDPOINTS; do
         report=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/Load/rotate.lua "$BASE_URL" \
