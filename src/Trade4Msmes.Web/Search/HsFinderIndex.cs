@@ -37,7 +37,7 @@ public sealed partial class HsFinderIndex
     [
         "hs", "hts", "code", "codes", "tariff", "classification", "classify", "classified", "customs", "duty", "duties",
         "import", "imported", "importation", "export", "exported", "number", "heading", "subheading", "ruling", "what", "which",
-        "certain", "various",
+        "certain", "various", "htsus",
     ];
 
     // How customs rulings and requests open before naming the product: "Tariff classification of …",
@@ -380,7 +380,8 @@ public sealed partial class HsFinderIndex
 
     // The product named in a ruling's or request's wording: "Affirmation of NY N321380; Classification of hamper
     // tote bags" -> "hamper tote bags"; "Eligibility … under Nairobi Protocol concerning toilet lifting device" ->
-    // "toilet lifting device". A description that does not open with such wording is returned as it is.
+    // "toilet lifting device". Clauses after the last such wording stay ("Classification of shirts; knitted").
+    // A description that does not open with such wording is returned as it is.
     public static string ProductIn(string query)
     {
         var clauses = query.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -388,8 +389,9 @@ public sealed partial class HsFinderIndex
         {
             return query;
         }
+        var last = Array.FindLastIndex(clauses, OpensWithRulingWording);
         // The wording may come in layers ("Country of origin marking of …"): peel until the product remains.
-        var product = clauses[^1];
+        var product = clauses[last];
         while (OpensWithRulingWording(product))
         {
             var at = ProductMarkers
@@ -397,11 +399,13 @@ public sealed partial class HsFinderIndex
                 .FirstOrDefault(m => m.At >= 0);
             if (at.Marker is null)
             {
+                // Only a reference is left ("Subheading 9817.00.96, HTSUS"): the product is in the clauses after it.
+                product = "";
                 break;
             }
             product = product[(at.At + at.Marker.Length)..];
         }
-        return product;
+        return string.Join("; ", clauses.Skip(last + 1).Prepend(product).Where(c => c.Length > 0));
     }
 
     static bool LooksLikeCode(string query) =>

@@ -39,6 +39,8 @@ public class FinderTests(AppFixture app)
     [InlineData("Affirmation of NY N000001; Classification of canvas tote bags", "canvas tote bags")]
     [InlineData("Eligibility for duty-free treatment under the Nairobi Protocol concerning a reading magnifier", "a reading magnifier")]
     [InlineData("Country of origin marking of cotton t-shirts", "cotton t-shirts")]
+    [InlineData("Classification of cotton shirts; knitted", "cotton shirts; knitted")]
+    [InlineData("Subheading 0000.00.00, HTSUS; reading glasses", "reading glasses")]
     [InlineData("Coffee; roasted", "Coffee; roasted")]
     [InlineData("cheese of all kinds", "cheese of all kinds")]
     public void RulingWordingAroundTheProductIsLeftOut(string description, string product) =>
