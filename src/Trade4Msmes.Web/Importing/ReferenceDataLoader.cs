@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Trade4Msmes.Web.Data;
 
@@ -54,10 +55,19 @@ public sealed partial class ReferenceDataLoader(
     async Task<bool> IsCurrentAsync(string name, string fingerprint, CancellationToken ct) =>
         await db.ReferenceDataSets.AnyAsync(s => s.Name == name && s.Fingerprint == fingerprint, ct);
 
+    static readonly TimeSpan AnotherLoadWait = TimeSpan.FromMinutes(10);
+
     // False when another instance loaded the set while this one waited for the lock.
     async Task<bool> LoadOneAsync(IReferenceData set, string fingerprint, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            // Another instance loading this set holds SQLite's write lock for as long as its load takes: seconds
+            // on a quiet machine, more on a busy one. Wait for it (then find the set loaded) rather than fail
+            // after the default 30 s.
+            sqlite.DefaultTimeout = (int)AnotherLoadWait.TotalSeconds;
+        }
         var strategy = db.Database.CreateExecutionStrategy();
         var rows = await strategy.ExecuteAsync(async () =>
         {
