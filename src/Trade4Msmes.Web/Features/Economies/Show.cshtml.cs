@@ -55,12 +55,7 @@ public class ShowModel(
         CustomsTerritory = await markets.CustomsTerritoryAsync(code, today, ct);
         Schedule = await db.TariffSchedules.AsNoTracking().Where(s => s.EconomyIso3 == CustomsTerritory && s.ValidFrom <= today)
             .OrderByDescending(s => s.ValidFrom).ThenByDescending(s => s.Version).FirstOrDefaultAsync(ct);
-        // Sorted here, not in SQL: SQLite compares decimals with EF's collation, which parses them in the request's
-        // culture and fails on a French or Spanish page, inside SQLite's callback where nothing can catch it.
-        DeMinimis = (await db.DeMinimisRules.AsNoTracking()
-                .Where(r => r.EconomyIso3 == CustomsTerritory && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today))
-                .ToListAsync(ct))
-            .OrderBy(r => r.Channel, StringComparer.Ordinal).ThenBy(r => r.Threshold).ToList();
+        DeMinimis = await markets.DeMinimisInForceAsync(CustomsTerritory, today, ct);
         Resources = library.Search(new LibraryFilter(Region: code), Languages.Current).Records;
         return Page();
     }

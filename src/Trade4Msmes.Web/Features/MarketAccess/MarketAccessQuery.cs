@@ -254,14 +254,20 @@ public class MarketAccessQuery(AppDbContext db)
         return null;
     }
 
+    // A customs territory's de minimis rules in force on a date, by channel and threshold. Sorted here, not in SQL:
+    // SQLite compares decimals with EF's collation, which parses them in the request's culture and fails on a French
+    // or Spanish page, inside SQLite's callback where nothing can catch it.
+    public async Task<List<DeMinimisRule>> DeMinimisInForceAsync(string economy, DateOnly on, CancellationToken ct) =>
+        (await db.DeMinimisRules.AsNoTracking()
+            .Where(r => r.EconomyIso3 == economy && r.ValidFrom <= on && (r.ValidTo == null || r.ValidTo > on))
+            .ToListAsync(ct))
+        .OrderBy(r => r.Channel, StringComparer.Ordinal).ThenBy(r => r.Threshold).ToList();
+
     async Task<List<DeMinimisDto>> DeMinimisAsync(string economy, MarketAccessRequest request, CancellationToken ct)
     {
-        var rules = await db.DeMinimisRules.AsNoTracking()
-            .Where(r => r.EconomyIso3 == economy && r.ValidFrom <= request.AsOf && (r.ValidTo == null || r.ValidTo > request.AsOf))
-            .ToListAsync(ct);
+        var rules = await DeMinimisInForceAsync(economy, request.AsOf, ct);
         return rules
             .Where(r => r.Origins is null || r.Origins.Split(' ').Contains(request.Origin, StringComparer.Ordinal))
-            .OrderBy(r => r.Channel, StringComparer.Ordinal).ThenBy(r => r.Threshold)
             .Select(r => new DeMinimisDto(r.AppliesTo, r.Threshold, r.Currency, r.Channel, r.Origins, r.Rule, r.Source,
                 r.ValidFrom, r.ValidTo, Applies(r, request)))
             .ToList();
